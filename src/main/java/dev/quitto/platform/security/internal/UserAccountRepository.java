@@ -1,0 +1,82 @@
+package dev.quitto.platform.security.internal;
+
+import dev.quitto.platform.security.Role;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class UserAccountRepository {
+
+    private static final String SELECT = """
+            select u.id, u.username, u.email, u.first_name, u.password_hash, u.active, u.created_at,
+                   coalesce(array_agg(r.role) filter (where r.role is not null), '{}') as roles
+            from platform_user u left join platform_user_role r on r.user_id = u.id
+            """;
+
+    private final JdbcClient jdbc;
+
+    UserAccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A login with an '@' is an e-mail, otherwise a username; both are matched case-insensitively. */
+    Optional<UserAccount> findByLogin(String login) {
+        String normalized = login.trim().toLowerCase(Locale.ROOT);
+        String column = normalized.contains("@") ? "u.email" : "u.username";
+        return jdbc.sql(SELECT + " where " + column + " = :login group by u.id")
+                .param("login", normalized)
+                .query(this::map)
+                .optional();
+    }
+
+    Optional<UserAccount> findById(long id) {
+        return jdbc.sql(SELECT + " where u.id = :id group by u.id").param("id", id).query(this::map).optional();
+    }
+
+    List<UserAccount> findAll(int limit, long offset) {
+        return jdbc.sql(SELECT + " group by u.id order by u.id limit :limit offset :offset")
+                .param("limit", limit).param("offset", offset).query(this::map).list();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from platform_user").query(Long.class).single();
+    }
+
+    long insert(@Nullable String username, @Nullable String email, String firstName, String passwordHash, Instant createdAt) {
+        return jdbc.sql("""
+                        insert into platform_user (username, email, first_name, password_hash, active, created_at)
+                        values (:username, :email, :firstName, :passwordHash, true, :createdAt)
+                        returning id
+                        """)
+                .param("username", username == null ? null : username.toLowerCase(Locale.ROOT))
+                .param("email", email == null ? null : email.toLowerCase(Locale.ROOT))
+                .param("firstName", firstName)
+                .param("passwordHash", passwordHash)
+                .param("createdAt", java.sql.Timestamp.from(createdAt))
+                .query(Long.class).single();
+    }
+
+    void replaceRoles(long userId, Set<Role> roles) {
+        jdbc.sql("delete from platform_user_role where user_id = :id").param("id", userId).update();
+        for (Role role : roles) {
+            jdbc.sql("insert into platform_user_role (user_id, role) values (:id, :role)")
+                    .param("id", userId).param("role", role.name()).update();
+        }
+    }
+
+    private UserAccount map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String role : (String[]) rs.getArray("roles").getArray()) {
+            roles.add(Role.valueOf(role));
+        }
+        return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("email"), rs.getString("first_name"),
+                rs.getString("password_hash"), rs.getBoolean("active"), rs.getTimestamp("created_at").toInstant(), roles);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.quitto.platform.web;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits of the HTTP edge ({@code quitto.web}).
+ *
+ * @param maxBodySize largest request body accepted ({@code QUITTO_MAX_BODY_SIZE}); larger gets 413
+ * @param uploadPaths path patterns of streamed uploads (CSV imports), which are exempt from {@code maxBodySize}
+ */
+@ConfigurationProperties("quitto.web")
+public record WebSettings(@DefaultValue("1MB") DataSize maxBodySize,
+                          @DefaultValue List<String> uploadPaths) {
+}
