@@ -79,7 +79,10 @@ final class EmbeddedDatabase {
                 .setServerConfig("maintenance_work_mem", "256MB")
                 .setServerConfig("max_wal_size", "2GB")
                 .setServerConfig("timezone", "UTC");
-        if (!durable) {
+        if (durable) {
+            // zonky starts PostgreSQL with -F and synchronous_commit=off; data meant to survive needs both back.
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        } else {
             // Throw-away data (tests, benchmarks): trade crash safety for speed.
             builder.setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
