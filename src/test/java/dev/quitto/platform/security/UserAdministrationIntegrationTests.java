@@ -7,6 +7,7 @@ import dev.quitto.testsupport.QuittoIntegrationTest;
 import dev.quitto.testsupport.TestTokens;
 import dev.quitto.testsupport.TestUsers;
 import dev.quitto.testsupport.TestUsers.TestUser;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -262,7 +263,7 @@ class UserAdministrationIntegrationTests {
         assertThat(http.get(USERS).status()).isEqualTo(401);
     }
 
-    private static java.util.List<String> fields(Http.Response response) {
+    private static List<String> fields(Http.Response response) {
         return StreamSupport.stream(response.json().get("errors").spliterator(), false).map(error -> error.get("field").asString()).toList();
     }
 

@@ -37,19 +37,18 @@ class TokenController {
 
     @PostMapping({TokenEndpoints.OBTAIN, "/api/token"})
     ResponseEntity<?> obtain(@RequestBody TokenRequest body, HttpServletRequest request) {
-        String loginField = body.email() == null && body.username() != null ? "username" : "email";
-        String login = body.email() != null ? body.email() : body.username();
         List<FieldViolation> violations = new ArrayList<>();
-        require(loginField, login, violations);
+        require(body.loginField(), body.login(), violations);
         require("password", body.password(), violations);
-        if (!violations.isEmpty() || login == null || body.password() == null) {
+        String login = body.login();
+        String password = body.password();
+        if (!violations.isEmpty() || login == null || password == null) {
             return ResponseEntity.badRequest().body(invalid(violations));
         }
-        return switch (logins.attempt(login, body.password(), request.getRemoteAddr())) {
+        return switch (logins.attempt(login, password, request.getRemoteAddr())) {
             case LoginResult.LoggedIn(UserAccount account) -> ResponseEntity.ok(tokens.issue(account));
             case LoginResult.Refused refused -> ResponseEntity.status(HttpStatus.UNAUTHORIZED).headers(SecurityProblems.challenge())
-                    .body(Problems.problem(HttpStatus.UNAUTHORIZED, ProblemCodes.UNAUTHORIZED,
-                            SecurityProblems.NO_ACTIVE_ACCOUNT));
+                    .body(Problems.problem(HttpStatus.UNAUTHORIZED, ProblemCodes.UNAUTHORIZED, SecurityProblems.NO_ACTIVE_ACCOUNT));
             case LoginResult.Throttled throttled -> ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.seconds()))
                     .body(SecurityProblems.throttled(throttled));
@@ -85,7 +84,17 @@ class TokenController {
         return problem;
     }
 
+    /** The anticipation seed sends {@code email}, the cashback seed {@code username}; either names the account. */
     record TokenRequest(@Nullable String email, @Nullable String username, @Nullable String password) {
+
+        @Nullable String login() {
+            return email != null ? email : username;
+        }
+
+        /** The field a missing login is reported under: {@code email}, as the seed does, unless only a username came. */
+        String loginField() {
+            return email == null && username != null ? "username" : "email";
+        }
     }
 
     record RefreshRequest(@Nullable String refresh) {
