@@ -31,7 +31,7 @@ class ObservabilityIntegrationTests {
         assertThat(liveness.status()).isEqualTo(200);
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
-        var admin = Http.on(port).basic(users.create(Role.ADMIN), TestUsers.PASSWORD);
+        var admin = Http.on(port).basic(users.create(Role.ADMIN).login(), TestUsers.PASSWORD);
         assertThat(admin.get("/actuator/health/readiness").json().get("components").has("db")).isTrue();
     }
 
@@ -48,13 +48,13 @@ class ObservabilityIntegrationTests {
     @Test
     void keepsOtherActuatorEndpointsForAdmins() {
         assertThat(Http.on(port).get("/actuator/metrics").status()).isEqualTo(401);
-        assertThat(Http.on(port).basic(users.create(Role.OPERATOR), TestUsers.PASSWORD).get("/actuator/metrics").status()).isEqualTo(403);
-        assertThat(Http.on(port).basic(users.create(Role.ADMIN), TestUsers.PASSWORD).get("/actuator/metrics").status()).isEqualTo(200);
+        assertThat(Http.on(port).basic(users.create(Role.OPERATOR).login(), TestUsers.PASSWORD).get("/actuator/metrics").status()).isEqualTo(403);
+        assertThat(Http.on(port).basic(users.create(Role.ADMIN).login(), TestUsers.PASSWORD).get("/actuator/metrics").status()).isEqualTo(200);
     }
 
     @Test
     void writesTheRequestIdOnEveryLogLineOfTheRequest(CapturedOutput output) {
-        Http.on(port).basic(users.create(Role.OPERATOR), TestUsers.PASSWORD)
+        Http.on(port).basic(users.create(Role.OPERATOR).login(), TestUsers.PASSWORD)
                 .header("X-Request-Id", "trace-me-7").get("/api/v1/probe/boom");
 
         assertThat(output.getOut().lines().filter(line -> line.contains("Unexpected error")))

@@ -32,7 +32,7 @@ class ProblemHandlingIntegrationTests {
 
     @BeforeEach
     void signIn() {
-        http = Http.on(port).basic(users.create(Role.OPERATOR), TestUsers.PASSWORD);
+        http = Http.on(port).basic(users.create(Role.OPERATOR).login(), TestUsers.PASSWORD);
     }
 
     @Test

@@ -1,13 +1,16 @@
 package dev.quitto.platform.security.internal;
 
 import dev.quitto.platform.security.Role;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -49,18 +52,50 @@ class UserAccountRepository {
         return jdbc.sql("select count(*) from platform_user").query(Long.class).single();
     }
 
+    /** A new active user; a taken username or e-mail is refused by its named unique constraint. */
     long insert(@Nullable String username, @Nullable String email, String firstName, String passwordHash, Instant createdAt) {
+        try {
+            return insertStatement("returning id", username, email, firstName, passwordHash, createdAt).query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw UserExists.from(e).orElseThrow(() -> e);
+        }
+    }
+
+    /** Creates the user unless its username or e-mail is taken; safe when several instances try at once. */
+    OptionalLong insertIfAbsent(@Nullable String username, @Nullable String email, String firstName, String passwordHash, Instant createdAt) {
+        return insertStatement("on conflict do nothing returning id", username, email, firstName, passwordHash, createdAt)
+                .query(Long.class).optional().map(OptionalLong::of).orElseGet(OptionalLong::empty);
+    }
+
+    private JdbcClient.StatementSpec insertStatement(String tail, @Nullable String username, @Nullable String email, String firstName,
+                                                     String passwordHash, Instant createdAt) {
         return jdbc.sql("""
                         insert into platform_user (username, email, first_name, password_hash, active, created_at)
                         values (:username, :email, :firstName, :passwordHash, true, :createdAt)
-                        returning id
-                        """)
+                        """ + tail)
                 .param("username", username == null ? null : username.toLowerCase(Locale.ROOT))
                 .param("email", email == null ? null : email.toLowerCase(Locale.ROOT))
                 .param("firstName", firstName)
                 .param("passwordHash", passwordHash)
-                .param("createdAt", java.sql.Timestamp.from(createdAt))
-                .query(Long.class).single();
+                .param("createdAt", Timestamp.from(createdAt));
+    }
+
+    /** Changes what is given and keeps the rest; false when there is no such user. */
+    boolean update(long id, @Nullable Boolean active, @Nullable String firstName, @Nullable String passwordHash) {
+        return jdbc.sql("""
+                        update platform_user
+                        set active = coalesce(:active, active),
+                            first_name = coalesce(:firstName, first_name),
+                            password_hash = coalesce(:passwordHash, password_hash)
+                        where id = :id
+                        """)
+                .param("id", id).param("active", active).param("firstName", firstName).param("passwordHash", passwordHash)
+                .update() == 1;
+    }
+
+    /** Takes the row lock of the user, so concurrent role changes apply one after the other; false when absent. */
+    boolean lock(long id) {
+        return jdbc.sql("select id from platform_user where id = :id for update").param("id", id).query(Long.class).optional().isPresent();
     }
 
     void replaceRoles(long userId, Set<Role> roles) {
