@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -126,7 +128,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         Claim wanted = new Claim(scope(request), request.getHeader(HEADER),
                 fingerprint(request.getMethod(), target(request), body), UUID.randomUUID());
-        switch (admit(wanted)) {
+        Admission admission;
+        try {
+            admission = admit(wanted);
+        } catch (DataAccessResourceFailureException | TransientDataAccessException e) {
+            log.warn("Database unavailable for an Idempotency-Key: {}", e.getMessage());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            problems.write(request, response, Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.UNAVAILABLE,
+                    "The database is unavailable; try again shortly."));
+            return;
+        }
+        switch (admission) {
             case First first -> {
                 count("first");
                 HttpServletRequest downstream = isForm(request) ? request : new CachedBodyRequest(request, body);
