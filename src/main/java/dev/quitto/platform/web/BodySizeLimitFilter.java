@@ -12,7 +12,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,7 +25,6 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private final long limit;
     private final WebSettings settings;
     private final Problems problems;
-    private final AntPathMatcher paths = new AntPathMatcher();
 
     BodySizeLimitFilter(WebSettings settings, Problems problems) {
         this.settings = settings;
@@ -36,8 +34,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return settings.uploadPaths().stream().anyMatch(pattern -> paths.match(pattern, path));
+        return settings.isUpload(request);
     }
 
     @Override

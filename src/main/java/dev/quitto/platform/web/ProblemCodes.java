@@ -18,6 +18,7 @@ public final class ProblemCodes {
     public static final String CONFLICT = "conflict";
     public static final String INVALID_IDEMPOTENCY_KEY = "invalid-idempotency-key";
     public static final String IDEMPOTENCY_KEY_REUSED = "idempotency-key-reused";
+    public static final String IDEMPOTENCY_REQUEST_IN_PROGRESS = "idempotency-request-in-progress";
     public static final String UNAVAILABLE = "unavailable";
     public static final String INTERNAL_ERROR = "internal-error";
 
