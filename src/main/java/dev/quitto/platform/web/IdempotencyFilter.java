@@ -96,7 +96,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return !"POST".equals(request.getMethod())
                 || request.getHeader(HEADER) == null
                 || web.isUpload(request)
-                || isMultipart(request);
+                || isMultipart(request)
+                || issuesCredentials(request);
+    }
+
+    /** Token responses are credentials: never stored, so a key on a login is ignored. */
+    private static boolean issuesCredentials(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/token");
     }
 
     /** A claimed request that went asynchronous finishes on its async dispatch, where its response is stored. */

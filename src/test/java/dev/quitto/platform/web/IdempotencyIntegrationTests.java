@@ -348,6 +348,22 @@ class IdempotencyIntegrationTests {
     }
 
     @Test
+    void neverStoresIssuedTokens() {
+        String key = newKey();
+        Http http = Http.on(port).header(IdempotencyFilter.HEADER, key);
+        String login = "{\"username\":\"user\",\"password\":\"password\"}";
+
+        Http.Response first = http.post("/api/token/", login);
+        Http.Response second = http.post("/api/token/", login);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.header(IdempotencyFilter.REPLAYED)).isNull();
+        assertThat(second.json().get("access").asString()).isNotEqualTo(first.json().get("access").asString());
+        assertThat(jdbc.sql("select count(*) from platform_idempotency where idem_key = :key").param("key", key)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void leavesUploadPathsAlone() {
         String name = newName();
         String key = newKey();
