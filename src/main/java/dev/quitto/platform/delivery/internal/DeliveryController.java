@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -140,7 +141,7 @@ class DeliveryController {
             return null;
         }
         try {
-            return DeliveryState.valueOf(state.trim().toUpperCase(java.util.Locale.ROOT));
+            return DeliveryState.valueOf(state.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             String allowed = Arrays.stream(DeliveryState.values()).map(Enum::name).collect(Collectors.joining(", "));
             violations.add(new FieldViolation("state", "must be one of " + allowed + ", got \"" + state + "\"", "invalid-value"));
@@ -153,7 +154,7 @@ class DeliveryController {
             return null;
         }
         try {
-            return DeadReason.of(deadReason.trim().toUpperCase(java.util.Locale.ROOT));
+            return DeadReason.of(deadReason.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException malformed) {
             violations.add(new FieldViolation("deadReason", "must be a reason such as REJECTED, EXPIRED, MAX_ATTEMPTS", "invalid-value"));
             return null;
