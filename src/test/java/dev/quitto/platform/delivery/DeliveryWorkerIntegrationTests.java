@@ -264,10 +264,13 @@ class DeliveryWorkerIntegrationTests {
     @Test
     void opensTheBreakerOnADeadDestinationAndReleasesTheBacklogWhenAProbeSucceeds() {
         int port = TestDestination.freePort();
-        List<UUID> failed = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            failed.add(rows.enqueue(OutboundDelivery.post("test-breaker", rows.newKey(), TestDestination.url(port, "/credits"), PAYLOAD)));
-        }
+        List<UUID> failed = transactions.execute(status -> {
+            List<UUID> enqueued = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                enqueued.add(deliveries.enqueue(OutboundDelivery.post("test-breaker", rows.newKey(), TestDestination.url(port, "/credits"), PAYLOAD)));
+            }
+            return enqueued;
+        });
         await().until(() -> failed.stream().allMatch(id -> rows.attemptCount(id) == 1));
         await().until(() -> breakerState("test-breaker") == 2);
 
