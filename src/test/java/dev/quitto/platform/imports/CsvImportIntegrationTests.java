@@ -38,7 +38,7 @@ class CsvImportIntegrationTests {
 
     @BeforeEach
     void signIn() {
-        imports = new ImportTestSupport(Http.on(port).basic(users.create(Role.OPERATOR), TestUsers.PASSWORD), port);
+        imports = new ImportTestSupport(Http.on(port).basic(users.create(Role.OPERATOR).login(), TestUsers.PASSWORD), port);
         p = ImportTestSupport.unique();
     }
 

@@ -46,7 +46,7 @@ class ImportResourceIntegrationTests {
 
     @BeforeEach
     void signIn() {
-        operator = Http.on(port).basic(users.create(Role.OPERATOR), TestUsers.PASSWORD);
+        operator = Http.on(port).basic(users.create(Role.OPERATOR).login(), TestUsers.PASSWORD);
         imports = new ImportTestSupport(operator, port);
         p = ImportTestSupport.unique();
     }
@@ -200,8 +200,8 @@ class ImportResourceIntegrationTests {
     @Test
     void letsAuditorsReadButNotUpload() {
         String id = imports.importCompleted("people", HEADER + p + "-1,A,a@example.com,1\n").get("id").asString();
-        Http auditor = Http.on(port).basic(users.create(Role.AUDITOR), TestUsers.PASSWORD);
-        Http supplier = Http.on(port).basic(users.create(Role.SUPPLIER), TestUsers.PASSWORD);
+        Http auditor = Http.on(port).basic(users.create(Role.AUDITOR).login(), TestUsers.PASSWORD);
+        Http supplier = Http.on(port).basic(users.create(Role.SUPPLIER).login(), TestUsers.PASSWORD);
 
         assertThat(auditor.get(ImportTestSupport.IMPORTS + id).status()).isEqualTo(200);
         assertProblem(new ImportTestSupport(auditor, port).upload("people", HEADER), 403, "forbidden");

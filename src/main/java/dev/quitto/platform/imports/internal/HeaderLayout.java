@@ -32,21 +32,23 @@ record HeaderLayout(char separator, long headerLine, int fieldCount, int[] posit
         if (separator != null) {
             return resolve(header(file, charset, separator, maxRecordChars), separator, kind, true);
         }
-        HeaderLayout best = null;
+        CsvFile.Row bestRow = null;
+        char bestSeparator = CANDIDATES[0];
         int bestFound = -1;
         for (char candidate : CANDIDATES) {
             CsvFile.Row row = header(file, charset, candidate, maxRecordChars);
             HeaderLayout layout = resolve(row, candidate, kind, false);
-            int found = layout == null ? -1 : layout.requiredFound(kind);
-            if (layout != null && found == requiredCount(kind)) {
+            int found = layout.requiredFound(kind);
+            if (found == requiredCount(kind)) {
                 return resolve(row, candidate, kind, true);
             }
-            if (found > bestFound || best == null) {
+            if (found > bestFound || bestRow == null) {
                 bestFound = found;
-                best = resolve(row, candidate, kind, true);
+                bestRow = row;
+                bestSeparator = candidate;
             }
         }
-        return best;
+        return resolve(bestRow, bestSeparator, kind, true);
     }
 
     private static CsvFile.Row header(Path file, Charset charset, char separator, int maxRecordChars) {
@@ -59,8 +61,8 @@ record HeaderLayout(char separator, long headerLine, int fieldCount, int[] posit
         }
     }
 
-    /** The layout for {@code row}; with {@code strict}, refuses missing or duplicate columns, otherwise returns null for them. */
-    private static @Nullable HeaderLayout resolve(CsvFile.Row row, char separator, ImportKind kind, boolean strict) {
+    /** The layout for {@code row}; with {@code strict}, refuses missing or duplicate columns. */
+    private static HeaderLayout resolve(CsvFile.Row row, char separator, ImportKind kind, boolean strict) {
         List<String> names = row.fields().stream().map(name -> name.replace(String.valueOf(RecordGuard.MALFORMED), "\uFFFD").strip()).toList();
         Map<String, Integer> byKey = new LinkedHashMap<>();
         Set<String> duplicates = new LinkedHashSet<>();
@@ -87,11 +89,8 @@ record HeaderLayout(char separator, long headerLine, int fieldCount, int[] posit
                 used.add(position);
             }
         }
-        if (!duplicates.isEmpty()) {
-            if (strict) {
-                throw new DuplicateColumns(List.copyOf(duplicates));
-            }
-            return null;
+        if (!duplicates.isEmpty() && strict) {
+            throw new DuplicateColumns(List.copyOf(duplicates));
         }
         if (!missing.isEmpty()) {
             if (strict) {
