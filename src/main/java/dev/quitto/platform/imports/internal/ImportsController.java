@@ -3,6 +3,7 @@ package dev.quitto.platform.imports.internal;
 import dev.quitto.platform.imports.ImportErrorView;
 import dev.quitto.platform.imports.ImportView;
 import dev.quitto.platform.imports.Imports;
+import dev.quitto.platform.imports.InvalidImportOption;
 import dev.quitto.platform.web.PageQuery;
 import dev.quitto.platform.web.Paged;
 import org.jspecify.annotations.Nullable;
@@ -45,16 +46,17 @@ class ImportsController {
     }
 
     @GetMapping(path = "/{id}/errors", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    Object errors(@PathVariable String id, @RequestParam(required = false) @Nullable String format,
-                  @RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size) {
-        if ("csv".equalsIgnoreCase(format)) {
-            return errorsCsv(id);
-        }
+    Paged<ImportErrorView> errors(@PathVariable String id, @RequestParam(required = false) @Nullable String format,
+                                  @RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size) {
         if (format != null && !"json".equalsIgnoreCase(format)) {
-            throw new dev.quitto.platform.imports.InvalidImportOption("format", "must be json or csv");
+            throw new InvalidImportOption("format", "must be json or csv");
         }
-        Paged<ImportErrorView> report = imports.errors(null, id, PageQuery.of(page, size), ServletUriComponentsBuilder.fromCurrentRequest());
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+        return imports.errors(null, id, PageQuery.of(page, size), ServletUriComponentsBuilder.fromCurrentRequest());
+    }
+
+    @GetMapping(path = "/{id}/errors", params = "format=csv")
+    ResponseEntity<StreamingResponseBody> errorsCsvByFormat(@PathVariable String id) {
+        return errorsCsv(id);
     }
 
     @GetMapping(path = "/{id}/errors", produces = "text/csv")
