@@ -96,20 +96,24 @@ final class ImportRun {
         if (!imports.restartParsing(row.id(), owner)) {
             throw new Interrupted("lease lost before parsing");
         }
+        long started = System.nanoTime();
         createStagingTable();
         Parsed parsed = parse(spool);
         jdbc.sql("analyze " + stagingTable).update();
+        long parsedAt = System.nanoTime();
         if (!imports.parsed(row.id(), owner, row.sizeBytes(), parsed.rowsRead(), parsed.rejected(), parsed.errorEntries())) {
             throw new Interrupted("lease lost after parsing");
         }
         ApplyResult result = apply(parsed);
+        long appliedAt = System.nanoTime();
         try {
             Files.deleteIfExists(spool);
         } catch (java.io.IOException e) {
             log.warn("Import {} completed; its spool file {} could not be deleted: {}", row.id(), spool, e.getMessage());
         }
-        log.info("Import {} ({}) completed: {} rows read, {} accepted, {} duplicates, {} rejected", row.id(), kind.name(),
-                parsed.rowsRead(), result.accepted(), result.duplicates(), parsed.rejected() + result.rejected());
+        log.info("Import {} ({}) completed: {} rows read, {} accepted, {} duplicates, {} rejected; parse and COPY {} ms, apply {} ms",
+                row.id(), kind.name(), parsed.rowsRead(), result.accepted(), result.duplicates(), parsed.rejected() + result.rejected(),
+                (parsedAt - started) / 1_000_000, (appliedAt - parsedAt) / 1_000_000);
     }
 
     private void createStagingTable() {
