@@ -198,12 +198,13 @@ class ImportResourceIntegrationTests {
     }
 
     @Test
-    void letsAuditorsReadButNotUpload() {
+    void letsOperatorsAuditorsAndAdminsReadButOnlyOperatorsUpload() {
         String id = imports.importCompleted("people", HEADER + p + "-1,A,a@example.com,1\n").get("id").asString();
         Http auditor = Http.on(port).basic(users.create(Role.AUDITOR).login(), TestUsers.PASSWORD);
         Http supplier = Http.on(port).basic(users.create(Role.SUPPLIER).login(), TestUsers.PASSWORD);
 
         assertThat(auditor.get(ImportTestSupport.IMPORTS + id).status()).isEqualTo(200);
+        assertThat(Http.on(port).basic("admin", "teste123").get(ImportTestSupport.IMPORTS + id).status()).isEqualTo(200);
         assertProblem(new ImportTestSupport(auditor, port).upload("people", HEADER), 403, "forbidden");
         assertProblem(supplier.get(ImportTestSupport.IMPORTS + id), 403, "forbidden");
         assertProblem(Http.on(port).get(ImportTestSupport.IMPORTS + id), 401, "unauthorized");

@@ -97,8 +97,9 @@ public class ImportService {
             spool.delete(file.path());
             throw e;
         }
+        ImportView queued = find(kind.name(), id, basePath);
         wakeWorkerAfterCommit();
-        return find(kind.name(), id, basePath);
+        return queued;
     }
 
     private void wakeWorkerAfterCommit() {

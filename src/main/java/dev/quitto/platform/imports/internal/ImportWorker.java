@@ -92,8 +92,8 @@ public class ImportWorker implements SmartLifecycle {
             return;
         }
         running = false;
-        shutDown(timer);
         shutDown(runner);
+        shutDown(timer);
         timer = null;
         runner = null;
     }
