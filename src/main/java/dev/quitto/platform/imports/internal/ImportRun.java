@@ -224,6 +224,10 @@ final class ImportRun {
         ApplyResult result = transaction.execute(status -> {
             Context context = new Context(parsed, now);
             ApplyResult applied = kind.apply(context);
+            if (applied.accepted() + applied.duplicates() + applied.rejected() != parsed.staged()) {
+                log.warn("Import {}: kind {} accounted for {} of {} staged rows; rowsRead will not equal accepted + duplicates + rejected",
+                        row.id(), kind.name(), applied.accepted() + applied.duplicates() + applied.rejected(), parsed.staged());
+            }
             if (!imports.complete(row.id(), owner, applied.accepted(), applied.duplicates(), applied.rejected(), applied.extra(),
                     context.entries, now)) {
                 throw new Interrupted("lease lost while applying");

@@ -32,6 +32,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -46,14 +48,18 @@ public class ImportService {
     private final ImportSettings settings;
     private final ImportIds ids;
     private final Clock clock;
+    private final TransactionTemplate readOnly;
 
-    ImportService(SpoolArea spool, ImportRepository imports, ImportWorker worker, ImportSettings settings, Clock clock) {
+    ImportService(SpoolArea spool, ImportRepository imports, ImportWorker worker, ImportSettings settings, Clock clock,
+                  PlatformTransactionManager transactions) {
         this.spool = spool;
         this.imports = imports;
         this.worker = worker;
         this.settings = settings;
         this.ids = new ImportIds(clock);
         this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     public ImportView accept(ImportKind kind, HttpServletRequest request, ImportOptions options, String basePath) {
@@ -135,8 +141,9 @@ public class ImportService {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(writer)) {
             csv.writeRecord("line", "column", "reason", "message", "value");
-            imports.eachError(id, error -> csv.writeRecord(String.valueOf(error.line()), nullToEmpty(error.column()), error.reason(),
-                    error.message(), nullToEmpty(error.value())));
+            // In a transaction, so that the driver fetches the report in batches instead of all at once.
+            readOnly.executeWithoutResult(status -> imports.eachError(id, error -> csv.writeRecord(String.valueOf(error.line()),
+                    nullToEmpty(error.column()), error.reason(), error.message(), nullToEmpty(error.value()))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

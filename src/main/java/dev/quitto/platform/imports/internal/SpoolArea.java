@@ -85,6 +85,7 @@ class SpoolArea {
                 throw new EmptyFile();
             }
             Files.move(part, done, StandardCopyOption.ATOMIC_MOVE);
+            syncFolder();
             return new Spooled(done, size, HexFormat.of().formatHex(sha256.digest()));
         } catch (IOException e) {
             deleteQuietly(part);
@@ -95,6 +96,13 @@ class SpoolArea {
         } catch (RuntimeException e) {
             deleteQuietly(part);
             throw e;
+        }
+    }
+
+    /** Makes the rename durable too: after the 202 the file must survive a power cut. */
+    private void syncFolder() throws IOException {
+        try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+            directory.force(true);
         }
     }
 
