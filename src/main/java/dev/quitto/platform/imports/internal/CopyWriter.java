@@ -15,7 +15,6 @@ final class CopyWriter {
     private final int flushAt;
     private int position;
     private boolean rowStarted;
-    private long bytesSent;
 
     CopyWriter(CopyIn copy, int bufferBytes) {
         this.copy = copy;
@@ -118,7 +117,6 @@ final class CopyWriter {
     private void flushWhole() throws SQLException {
         if (position > 0) {
             copy.writeToCopy(buffer, 0, position);
-            bytesSent += position;
             position = 0;
         }
     }
@@ -141,9 +139,5 @@ final class CopyWriter {
         } catch (SQLException ignored) {
             // the connection is about to be closed anyway
         }
-    }
-
-    long bytesSent() {
-        return bytesSent;
     }
 }

@@ -16,7 +16,6 @@ final class ErrorReport implements AutoCloseable {
     static final int MAX_VALUE = 200;
 
     private final DataSource dataSource;
-    private final UUID importId;
     private final String importIdText;
     private final long cap;
     private @Nullable Connection connection;
@@ -26,7 +25,6 @@ final class ErrorReport implements AutoCloseable {
 
     ErrorReport(DataSource dataSource, UUID importId, long cap) {
         this.dataSource = dataSource;
-        this.importId = importId;
         this.importIdText = importId.toString();
         this.cap = cap;
     }
@@ -84,10 +82,6 @@ final class ErrorReport implements AutoCloseable {
 
     long stored() {
         return stored;
-    }
-
-    UUID importId() {
-        return importId;
     }
 
     @Override

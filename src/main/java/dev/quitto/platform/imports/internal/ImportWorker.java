@@ -130,10 +130,6 @@ public class ImportWorker implements SmartLifecycle {
         }
     }
 
-    String owner() {
-        return owner;
-    }
-
     private void drain() {
         wakeRequested.set(false);
         try {
