@@ -125,6 +125,19 @@ class MailApiIntegrationTests {
         assertThat(status(id)).isEqualTo("UNKNOWN");
     }
 
+    @Test
+    void exposesMailAndEventMetricsToPrometheus() {
+        String to = MailIntegrationTests.recipient();
+        UUID id = transaction.execute(status -> mail.enqueue(MailMessage.of("api:" + to, to, "Contada", MailContent.text("x"))));
+        await().atMost(Duration.ofSeconds(15)).until(() -> status(id), "SENT"::equals);
+
+        var metrics = Http.on(port).get("/actuator/prometheus");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("quitto_mail_sent_total").contains("quitto_mail_failed_total").contains("quitto_mail_pending")
+                .contains("quitto_mail_unknown_total").contains("quitto_events_failed").contains("quitto_events_resubmitted_total");
+    }
+
     private UUID unknownMail(String to) {
         UUID id = UUID.randomUUID();
         Instant past = clock.instant().minusSeconds(600);
