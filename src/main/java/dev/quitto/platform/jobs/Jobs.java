@@ -38,7 +38,8 @@ public class Jobs {
     /**
      * Runs {@code task} for {@code instanceId} at {@code at} (or as soon after as a scheduler thread is free).
      * Idempotent per instance id: while an execution with that id is scheduled or running, another call is a
-     * no-op that returns {@code false}.
+     * no-op that returns {@code false}. Two transactions scheduling the same id at the same moment are the
+     * exception: the later one's insert hits the primary key and that transaction fails (roll back and retry).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public <T> boolean schedule(OneTimeTask<T> task, String instanceId, T data, Instant at) {
