@@ -1,4 +1,4 @@
-/** New ids: UUIDv7, time-ordered, read from the injected clock. */
+/** New identifiers: time-ordered UUIDv7 read from the injected clock. */
 @NamedInterface("ids")
 @NullMarked
 package dev.quitto.platform.ids;

@@ -16,7 +16,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -53,13 +52,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", invalid.violations());
         }
         return ResponseEntity.status(refusal.status()).body(problem);
-    }
-
-    /** A method-security denial ({@code @PreAuthorize}) of an authenticated caller: 403, as the URL rules answer it. */
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException denied) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(Problems.problem(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN, "You do not have a role that may do this."));
     }
 
     @ExceptionHandler(BodyTooLarge.class)
