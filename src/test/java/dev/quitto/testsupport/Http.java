@@ -46,6 +46,10 @@ public final class Http {
         return header("Authorization", "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
+    public Http basic(TestUsers.TestUser user) {
+        return basic(user.login(), user.password());
+    }
+
     public Http bearer(String token) {
         return header("Authorization", "Bearer " + token);
     }

@@ -53,8 +53,8 @@ class DeliveryApiIntegrationTests {
     @BeforeEach
     void signIn() {
         rows = new DeliveryTestRows(deliveries, transactions, jdbc, clock);
-        operator = Http.on(port).basic(users.create(Role.OPERATOR), TestUsers.PASSWORD);
-        auditor = Http.on(port).basic(users.create(Role.AUDITOR), TestUsers.PASSWORD);
+        operator = Http.on(port).basic(users.create(Role.OPERATOR));
+        auditor = Http.on(port).basic(users.create(Role.AUDITOR));
     }
 
     @Test
@@ -181,8 +181,8 @@ class DeliveryApiIntegrationTests {
 
     @Test
     void letsAnAdminDoWhatOperatorsDoAndRefusesOtherRoles() {
-        Http admin = Http.on(port).basic(users.create(Role.ADMIN), TestUsers.PASSWORD);
-        Http clinic = Http.on(port).basic(users.create(Role.CLINIC), TestUsers.PASSWORD);
+        Http admin = Http.on(port).basic(users.create(Role.ADMIN));
+        Http clinic = Http.on(port).basic(users.create(Role.CLINIC));
 
         assertThat(admin.get(DELIVERIES).status()).isEqualTo(200);
         assertThat(admin.post(DELIVERIES + "/retry?destination=test-nothing-dead", "").status()).isEqualTo(200);

@@ -79,7 +79,7 @@ class EventResubmissionIntegrationTests {
 
         assertThat(listener.calls(id)).isEqualTo(5);
         assertThat(status(id)).isEqualTo("FAILED");
-        JsonNode failed = failedEvent(Http.on(port).basic(users.create(Role.OPERATOR), TestUsers.PASSWORD), id);
+        JsonNode failed = failedEvent(Http.on(port).basic(users.create(Role.OPERATOR)), id);
         assertThat(output.getOut()).containsOnlyOnce("Event publication " + failed.get("id").asString());
         assertThat(failed.get("attempts").asInt()).isEqualTo(5);
         assertThat(failed.get("eventType").asString()).isEqualTo(FlakyListener.SomethingHappened.class.getName());
@@ -91,9 +91,9 @@ class EventResubmissionIntegrationTests {
         String path = "/api/v1/platform/events/failed";
 
         assertThat(Http.on(port).get(path).status()).isEqualTo(401);
-        assertThat(Http.on(port).basic(users.create(Role.AUDITOR), TestUsers.PASSWORD).get(path).status()).isEqualTo(403);
-        assertThat(Http.on(port).basic(users.create(Role.ADMIN), TestUsers.PASSWORD).get(path).status()).isEqualTo(200);
-        var operator = Http.on(port).basic(users.create(Role.OPERATOR), TestUsers.PASSWORD).get(path + "?page=1&size=10");
+        assertThat(Http.on(port).basic(users.create(Role.AUDITOR)).get(path).status()).isEqualTo(403);
+        assertThat(Http.on(port).basic(users.create(Role.ADMIN)).get(path).status()).isEqualTo(200);
+        var operator = Http.on(port).basic(users.create(Role.OPERATOR)).get(path + "?page=1&size=10");
         assertThat(operator.status()).isEqualTo(200);
         assertThat(operator.json().get("page").asInt()).isEqualTo(1);
         assertThat(operator.json().get("size").asInt()).isEqualTo(10);

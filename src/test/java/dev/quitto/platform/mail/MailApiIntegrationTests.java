@@ -48,7 +48,7 @@ class MailApiIntegrationTests {
         String to = MailIntegrationTests.recipient();
         UUID id = transaction.execute(status -> mail.enqueue(MailMessage.of("api:" + to, to, "Listada", MailContent.text("x"))));
         await().atMost(Duration.ofSeconds(15)).until(() -> status(id), "SENT"::equals);
-        Http auditor = Http.on(port).basic(users.create(Role.AUDITOR), TestUsers.PASSWORD);
+        Http auditor = Http.on(port).basic(users.create(Role.AUDITOR));
 
         var response = auditor.get("/api/v1/platform/mail?status=SENT&page=1&size=5");
 
@@ -69,7 +69,7 @@ class MailApiIntegrationTests {
 
     @Test
     void refusesAnUnknownStatusFilterAsBadInput() {
-        var response = Http.on(port).basic(users.create(Role.OPERATOR), TestUsers.PASSWORD).get("/api/v1/platform/mail?status=LOST");
+        var response = Http.on(port).basic(users.create(Role.OPERATOR)).get("/api/v1/platform/mail?status=LOST");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -79,7 +79,7 @@ class MailApiIntegrationTests {
     void resendsAnUnknownMailOnceAnOperatorAsksAndDeliversIt() {
         String to = MailIntegrationTests.recipient();
         UUID id = unknownMail(to);
-        Http operator = Http.on(port).basic(users.create(Role.OPERATOR), TestUsers.PASSWORD);
+        Http operator = Http.on(port).basic(users.create(Role.OPERATOR));
 
         var response = operator.post("/api/v1/platform/mail/" + id + "/resend", "");
 
@@ -95,7 +95,7 @@ class MailApiIntegrationTests {
         UUID id = transaction.execute(status -> mail.enqueue(MailMessage.of("api:" + to, to, "Enviada", MailContent.text("x"))));
         await().atMost(Duration.ofSeconds(15)).until(() -> status(id), "SENT"::equals);
 
-        var response = Http.on(port).basic(users.create(Role.OPERATOR), TestUsers.PASSWORD).post("/api/v1/platform/mail/" + id + "/resend", "");
+        var response = Http.on(port).basic(users.create(Role.OPERATOR)).post("/api/v1/platform/mail/" + id + "/resend", "");
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.json().get("code").asString()).isEqualTo("mail-not-resendable");
@@ -105,7 +105,7 @@ class MailApiIntegrationTests {
 
     @Test
     void answersNotFoundForAMailThatDoesNotExist() {
-        var response = Http.on(port).basic(users.create(Role.ADMIN), TestUsers.PASSWORD)
+        var response = Http.on(port).basic(users.create(Role.ADMIN))
                 .post("/api/v1/platform/mail/" + UUID.randomUUID() + "/resend", "");
 
         assertThat(response.status()).isEqualTo(404);
@@ -117,9 +117,9 @@ class MailApiIntegrationTests {
         UUID id = unknownMail(MailIntegrationTests.recipient());
 
         assertThat(Http.on(port).get("/api/v1/platform/mail").status()).isEqualTo(401);
-        assertThat(Http.on(port).basic(users.create(Role.SUPPLIER), TestUsers.PASSWORD).get("/api/v1/platform/mail").status()).isEqualTo(403);
-        assertThat(Http.on(port).basic(users.create(Role.ADMIN), TestUsers.PASSWORD).get("/api/v1/platform/mail").status()).isEqualTo(200);
-        Http auditor = Http.on(port).basic(users.create(Role.AUDITOR), TestUsers.PASSWORD);
+        assertThat(Http.on(port).basic(users.create(Role.SUPPLIER)).get("/api/v1/platform/mail").status()).isEqualTo(403);
+        assertThat(Http.on(port).basic(users.create(Role.ADMIN)).get("/api/v1/platform/mail").status()).isEqualTo(200);
+        Http auditor = Http.on(port).basic(users.create(Role.AUDITOR));
         assertThat(auditor.get("/api/v1/platform/mail").status()).isEqualTo(200);
         assertThat(auditor.post("/api/v1/platform/mail/" + id + "/resend", "").status()).isEqualTo(403);
         assertThat(status(id)).isEqualTo("UNKNOWN");
