@@ -85,6 +85,11 @@ public class AnticipationRequests {
         return check(payment, java.util.Objects.requireNonNull(request.newDueDate()), today, new Discount(settings.monthlyRate(), settings.periodDays()));
     }
 
+    /** The rate a request made now would store. */
+    public java.math.BigDecimal monthlyRate() {
+        return settings.monthlyRate();
+    }
+
     /** Step 1: the payment in scope and the fields, every field error at once. */
     private Payment validated(Scope scope, NewAnticipation request, LocalDate today) {
         List<FieldViolation> violations = new ArrayList<>();
