@@ -251,6 +251,7 @@ class AnticipationCanonicalApiIntegrationTests {
         assertThat(response.status()).isIn(status, status == 201 ? 409 : 400);
         if (response.status() == 201) {
             assertThat(response.json().get("cnpj").asString()).isEqualTo(normalized);
+            jdbc.sql("delete from anticipation_supplier where id = :id").param("id", response.json().get("id").asLong()).update();
         }
     }
 
