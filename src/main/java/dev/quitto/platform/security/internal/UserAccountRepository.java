@@ -1,6 +1,7 @@
 package dev.quitto.platform.security.internal;
 
 import dev.quitto.platform.security.Role;
+import dev.quitto.platform.security.Users;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -50,6 +51,29 @@ class UserAccountRepository {
 
     long count() {
         return jdbc.sql("select count(*) from platform_user").query(Long.class).single();
+    }
+
+    List<UserAccount> findAll(Users.UserFilter filter, int limit, long offset) {
+        return jdbc.sql(SELECT + " where " + FILTER + " group by u.id order by u.id limit :limit offset :offset")
+                .params(filterParams(filter)).param("limit", limit).param("offset", offset).query(this::map).list();
+    }
+
+    long count(Users.UserFilter filter) {
+        return jdbc.sql("select count(*) from platform_user u where " + FILTER).params(filterParams(filter)).query(Long.class).single();
+    }
+
+    private static final String FILTER = """
+            (cast(:email as varchar) is null or u.email = :email)
+            and (cast(:active as boolean) is null or u.active = :active)
+            and (cast(:role as varchar) is null or exists (select 1 from platform_user_role f where f.user_id = u.id and f.role = :role))
+            """;
+
+    private static java.util.Map<String, @Nullable Object> filterParams(Users.UserFilter filter) {
+        java.util.Map<String, @Nullable Object> params = new java.util.HashMap<>();
+        params.put("email", filter.email() == null ? null : filter.email().trim().toLowerCase(Locale.ROOT));
+        params.put("active", filter.active());
+        params.put("role", filter.role() == null ? null : filter.role().name());
+        return params;
     }
 
     /** A new active user; a taken username or e-mail is refused by its named unique constraint. */

@@ -1,0 +1,75 @@
+package dev.quitto.anticipation.anticipation;
+
+import dev.quitto.anticipation.log.LogEntry;
+import dev.quitto.anticipation.supplier.ActorRole;
+import dev.quitto.anticipation.supplier.Supplier;
+import dev.quitto.anticipation.supplier.Suppliers;
+import dev.quitto.platform.security.UserSummary;
+import dev.quitto.platform.security.Users;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Writes the supplier's e-mail of an action beside its log row, in the same transaction: always to the supplier's
+ * user, whoever acted; nothing is sent here, so a rollback leaves no e-mail.
+ */
+@Component
+class ActionMails {
+
+    private static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final MailRepository mails;
+    private final Suppliers suppliers;
+    private final Users users;
+
+    ActionMails(MailRepository mails, Suppliers suppliers, Users users) {
+        this.mails = mails;
+        this.suppliers = suppliers;
+        this.users = users;
+    }
+
+    void write(MailKind kind, Anticipation anticipation, LogEntry log) {
+        Supplier supplier = suppliers.find(anticipation.supplierId())
+                .orElseThrow(() -> new IllegalStateException("Anticipation " + anticipation.id() + " has no supplier"));
+        UserSummary user = users.find(supplier.userId())
+                .orElseThrow(() -> new IllegalStateException("Supplier " + supplier.id() + " has no user"));
+        String recipient = user.email() != null ? user.email() : String.valueOf(user.username());
+        String actor = log.actorRole() == ActorRole.SUPPLIER ? "you" : "an operator on your behalf";
+        String verb = switch (kind) {
+            case REQUESTED -> "requested by " + actor;
+            case APPROVED -> "approved by " + actor;
+            case DENIED -> "denied by " + actor;
+        };
+        String text = """
+                Hello, %s.
+
+                The anticipation %d of payment %d was %s.
+
+                Original value: %s, due %s.
+                New value: %s, due %s (%d days in advance).
+                Status: %s.
+                """.formatted(supplier.corporateName(), anticipation.id(), anticipation.paymentId(), verb,
+                money(anticipation.originalValue()), date(anticipation.originalDueDate()),
+                money(anticipation.newValue()), date(anticipation.newDueDate()), anticipation.daysInAdvance(),
+                log.toStatus());
+        String html = "<html><body>" + text.lines().map(line -> line.isEmpty() ? "" : "<p>" + HtmlUtils.htmlEscape(line) + "</p>")
+                .reduce("", String::concat) + "</body></html>";
+        mails.insert(log.id(), kind, recipient, kind.subject(), text, html, log.occurredAt());
+    }
+
+    private static String money(BigDecimal value) {
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(PT_BR));
+        return "R$ " + format.format(value);
+    }
+
+    private static String date(LocalDate date) {
+        return DATE.format(date);
+    }
+}

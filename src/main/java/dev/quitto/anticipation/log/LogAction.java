@@ -1,0 +1,6 @@
+package dev.quitto.anticipation.log;
+
+/** What happened to a request: R requested, A approved, D denied. */
+public enum LogAction {
+    R, A, D
+}

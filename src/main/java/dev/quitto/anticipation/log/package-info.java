@@ -1,0 +1,5 @@
+/** The append-only request log: one row per action. */
+@NullMarked
+package dev.quitto.anticipation.log;
+
+import org.jspecify.annotations.NullMarked;
