@@ -4,7 +4,7 @@
  * {@code /api/logs/}) and the canonical {@code /api/v1/anticipation} API share one application service per use case.
  */
 @ApplicationModule(displayName = "Anticipation",
-        allowedDependencies = {"platform :: security", "platform :: web", "platform :: time", "platform :: money"})
+        allowedDependencies = {"platform :: security", "platform :: web", "platform :: time", "platform :: money", "platform :: mail"})
 @NullMarked
 package dev.quitto.anticipation;
 

@@ -89,6 +89,11 @@ class AnticipationConcurrencyIntegrationTests {
         assertThat(f.status(id)).isEqualTo(winner.equals("A") ? "APPROVED" : "DENIED");
         assertThat(f.logRows(id, "A") + f.logRows(id, "D")).isEqualTo(1);
         assertThat(f.mails(id)).extracting(SeedFixture.Mail::kind).containsExactly("REQUESTED", winner.equals("A") ? "APPROVED" : "DENIED");
+        List<String> subjects = f.mails(id).stream().map(SeedFixture.Mail::subject).toList();
+        String supplierAddress = f.mails(id).getFirst().recipient();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(dev.quitto.testsupport.TestMailServer.messagesTo(supplierAddress)).extracting(message -> message.getSubject())
+                        .containsExactlyInAnyOrderElementsOf(subjects));
     }
 
     @Test

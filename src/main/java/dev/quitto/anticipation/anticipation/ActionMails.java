@@ -4,6 +4,9 @@ import dev.quitto.anticipation.log.LogEntry;
 import dev.quitto.anticipation.supplier.ActorRole;
 import dev.quitto.anticipation.supplier.Supplier;
 import dev.quitto.anticipation.supplier.Suppliers;
+import dev.quitto.platform.mail.Mail;
+import dev.quitto.platform.mail.MailContent;
+import dev.quitto.platform.mail.MailMessage;
 import dev.quitto.platform.security.UserSummary;
 import dev.quitto.platform.security.Users;
 import java.math.BigDecimal;
@@ -16,8 +19,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Writes the supplier's e-mail of an action beside its log row, in the same transaction: always to the supplier's
- * user, whoever acted; nothing is sent here, so a rollback leaves no e-mail.
+ * The supplier's e-mail of an action, in the transaction of its log row: recorded in {@code anticipation_mail} and
+ * handed to the platform mail sender under the key {@code anticipation:log:<log id>}, so it is sent after commit,
+ * at most once, and a rollback leaves no e-mail. Always to the supplier's user, whoever acted.
  */
 @Component
 class ActionMails {
@@ -25,12 +29,14 @@ class ActionMails {
     private static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    private final MailRepository mails;
+    private final ActionMailRepository mails;
+    private final Mail mail;
     private final Suppliers suppliers;
     private final Users users;
 
-    ActionMails(MailRepository mails, Suppliers suppliers, Users users) {
+    ActionMails(ActionMailRepository mails, Mail mail, Suppliers suppliers, Users users) {
         this.mails = mails;
+        this.mail = mail;
         this.suppliers = suppliers;
         this.users = users;
     }
@@ -62,6 +68,9 @@ class ActionMails {
         String html = "<html><body>" + text.lines().map(line -> line.isEmpty() ? "" : "<p>" + HtmlUtils.htmlEscape(line) + "</p>")
                 .reduce("", String::concat) + "</body></html>";
         mails.insert(log.id(), kind, recipient, kind.subject(), text, html, log.occurredAt());
+        if (user.email() != null) {
+            mail.enqueue(MailMessage.of("anticipation:log:" + log.id(), user.email(), kind.subject(), new MailContent.Text(text, html)));
+        }
     }
 
     private static String money(BigDecimal value) {

@@ -7,11 +7,11 @@ import org.springframework.stereotype.Repository;
 
 /** {@code anticipation_mail}: one e-mail per log row, written in the action's transaction, for the platform's mail jobs. */
 @Repository
-class MailRepository {
+class ActionMailRepository {
 
     private final JdbcClient jdbc;
 
-    MailRepository(JdbcClient jdbc) {
+    ActionMailRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
