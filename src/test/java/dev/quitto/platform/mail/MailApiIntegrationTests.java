@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,12 +58,29 @@ class MailApiIntegrationTests {
         assertThat(body.get("totalItems").asLong()).isPositive();
         assertThat(body.get("links").get("self").asString()).contains("status=SENT").contains("page=1");
         assertThat(body.get("items")).allSatisfy(item -> assertThat(item.get("status").asString()).isEqualTo("SENT"));
-        JsonNode listed = StreamSupport.stream(auditor.get("/api/v1/platform/mail?size=200").json().get("items").spliterator(), false)
-                .filter(item -> item.get("id").asString().equals(id.toString())).findFirst().orElseThrow();
+        JsonNode byKey = auditor.get("/api/v1/platform/mail?businessKey=api:" + to).json();
+        assertThat(byKey.get("totalItems").asLong()).isEqualTo(1);
+        JsonNode listed = byKey.get("items").get(0);
+        assertThat(listed.get("id").asString()).isEqualTo(id.toString());
         assertThat(listed.get("recipients").get(0).asString()).isEqualTo(to);
         assertThat(listed.get("subject").asString()).isEqualTo("Listada");
         assertThat(listed.get("messageId").asString()).isEqualTo("<" + id + "@quitto.local>");
         assertThat(listed.get("sentAt").asString()).endsWith("-03:00");
+    }
+
+    @Test
+    void showsOneMessageByIdAndAnswers404ForAnUnknownOne() {
+        String to = MailIntegrationTests.recipient();
+        UUID id = transaction.execute(status -> mail.enqueue(MailMessage.of("show:" + to, to, "Detalhe", MailContent.text("x"))));
+        Http operator = Http.on(port).basic(users.create(Role.OPERATOR));
+
+        var shown = operator.get("/api/v1/platform/mail/" + id);
+        var unknown = operator.get("/api/v1/platform/mail/" + UUID.randomUUID());
+
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.json().get("businessKey").asString()).isEqualTo("show:" + to);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
     }
 
     @Test

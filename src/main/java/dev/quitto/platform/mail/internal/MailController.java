@@ -31,11 +31,19 @@ class MailController {
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR', 'AUDITOR')")
     Paged<MailView> list(@RequestParam(required = false) @Nullable MailStatus status,
+                         @RequestParam(required = false) @Nullable String businessKey,
                          @RequestParam(required = false) @Nullable Integer page,
                          @RequestParam(required = false) @Nullable Integer size) {
         PageQuery query = PageQuery.of(page, size);
-        return Paged.of(repository.list(status, query.size(), query.offset()), query, repository.count(status),
+        MailFilter filter = new MailFilter(status, businessKey == null || businessKey.isBlank() ? null : businessKey);
+        return Paged.of(repository.list(filter, query.size(), query.offset()), query, repository.count(filter),
                 ServletUriComponentsBuilder.fromCurrentRequest());
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR', 'AUDITOR')")
+    MailView show(@PathVariable UUID id) {
+        return repository.find(id).orElseThrow(() -> new MailNotFound(id));
     }
 
     @PostMapping("/{id}/resend")

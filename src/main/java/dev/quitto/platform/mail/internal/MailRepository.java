@@ -199,26 +199,21 @@ public class MailRepository {
         return jdbc.sql("select " + VIEW_COLUMNS + " from platform_mail where id = :id").param("id", id).query(this::view).optional();
     }
 
-    List<MailView> list(@Nullable MailStatus status, int limit, long offset) {
-        String where = status == null ? "" : "where status = :status ";
-        var statement = jdbc.sql("select " + VIEW_COLUMNS + " from platform_mail " + where
-                        + "order by created_at desc, id desc limit :limit offset :offset")
+    List<MailView> list(MailFilter filter, int limit, long offset) {
+        return filter.bind(jdbc.sql("select " + VIEW_COLUMNS + " from platform_mail " + filter.where()
+                        + "order by created_at desc, id desc limit :limit offset :offset"))
                 .param("limit", limit)
-                .param("offset", offset);
-        if (status != null) {
-            statement = statement.param("status", status.name());
-        }
-        return statement.query(this::view).list();
+                .param("offset", offset)
+                .query(this::view)
+                .list();
     }
 
-    long count(@Nullable MailStatus status) {
-        return status == null
-                ? jdbc.sql("select count(*) from platform_mail").query(Long.class).single()
-                : jdbc.sql("select count(*) from platform_mail where status = :status").param("status", status.name()).query(Long.class).single();
+    long count(MailFilter filter) {
+        return filter.bind(jdbc.sql("select count(*) from platform_mail " + filter.where())).query(Long.class).single();
     }
 
     long countPending() {
-        return count(MailStatus.PENDING);
+        return count(new MailFilter(MailStatus.PENDING, null));
     }
 
     private MailView view(ResultSet rs, int row) throws SQLException {
