@@ -1,5 +1,6 @@
 package dev.quitto.platform.imports.internal;
 
+import dev.quitto.platform.ids.IdGenerator;
 import dev.quitto.platform.imports.ImportErrorView;
 import dev.quitto.platform.imports.ImportKind;
 import dev.quitto.platform.imports.ImportNotFound;
@@ -46,17 +47,17 @@ public class ImportService {
     private final ImportRepository imports;
     private final ImportWorker worker;
     private final ImportSettings settings;
-    private final ImportIds ids;
+    private final IdGenerator ids;
     private final Clock clock;
     private final TransactionTemplate readOnly;
 
-    ImportService(SpoolArea spool, ImportRepository imports, ImportWorker worker, ImportSettings settings, Clock clock,
-                  PlatformTransactionManager transactions) {
+    ImportService(SpoolArea spool, ImportRepository imports, ImportWorker worker, ImportSettings settings, IdGenerator ids,
+                  Clock clock, PlatformTransactionManager transactions) {
         this.spool = spool;
         this.imports = imports;
         this.worker = worker;
         this.settings = settings;
-        this.ids = new ImportIds(clock);
+        this.ids = ids;
         this.clock = clock;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -88,7 +89,7 @@ public class ImportService {
     }
 
     public ImportView accept(ImportKind kind, InputStream body, @Nullable String fileName, ImportOptions options, String basePath) {
-        UUID id = ids.next();
+        UUID id = ids.newId();
         SpoolArea.Spooled file;
         try {
             file = spool.receive(id, body, settings.maxSize().toBytes());

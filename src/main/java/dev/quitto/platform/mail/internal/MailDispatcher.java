@@ -1,6 +1,6 @@
 package dev.quitto.platform.mail.internal;
 
-import dev.quitto.platform.ids.UuidV7;
+import dev.quitto.platform.ids.IdGenerator;
 import dev.quitto.platform.jobs.InstanceName;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -44,7 +44,7 @@ public class MailDispatcher implements SmartLifecycle {
     private final MailTransport transport;
     private final MailSettings settings;
     private final Clock clock;
-    private final UuidV7 uuids;
+    private final IdGenerator uuids;
     private final InstanceName instance;
     private final TokenBucket rate;
     private final Counter sent;
@@ -60,7 +60,7 @@ public class MailDispatcher implements SmartLifecycle {
     private volatile boolean running;
 
     MailDispatcher(MailRepository repository, MailTemplates templates, MailTransport transport, MailSettings settings, Clock clock,
-                   UuidV7 uuids, InstanceName instance, MeterRegistry meters) {
+                   IdGenerator uuids, InstanceName instance, MeterRegistry meters) {
         this.repository = repository;
         this.templates = templates;
         this.transport = transport;
@@ -153,7 +153,7 @@ public class MailDispatcher implements SmartLifecycle {
         Instant now = clock.instant();
         List<ClaimedMail> batch = List.of();
         try {
-            batch = repository.claimDue(tokens, now, now.plus(settings.lease()), uuids.next(), instance.value());
+            batch = repository.claimDue(tokens, now, now.plus(settings.lease()), uuids.newId(), instance.value());
         } finally {
             rate.giveBack(tokens - batch.size());
         }

@@ -1,6 +1,6 @@
 package dev.quitto.platform.mail.internal;
 
-import dev.quitto.platform.ids.UuidV7;
+import dev.quitto.platform.ids.IdGenerator;
 import dev.quitto.platform.mail.MailContent;
 import dev.quitto.platform.mail.MailMessage;
 import dev.quitto.platform.mail.MailStatus;
@@ -44,11 +44,11 @@ public class MailRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
-    private final UuidV7 uuids;
+    private final IdGenerator uuids;
     private final Clock clock;
     private final MailSettings settings;
 
-    MailRepository(JdbcClient jdbc, JdbcTemplate batch, UuidV7 uuids, Clock clock, MailSettings settings) {
+    MailRepository(JdbcClient jdbc, JdbcTemplate batch, IdGenerator uuids, Clock clock, MailSettings settings) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.uuids = uuids;
@@ -58,7 +58,7 @@ public class MailRepository {
 
     /** Inserts {@code message} unless its business key exists; returns the id of the row holding the key. */
     public UUID insert(MailMessage message) {
-        UUID id = uuids.next();
+        UUID id = uuids.newId();
         int inserted = batch.update(INSERT, row(id, message, clock.instant()));
         if (inserted == 1) {
             return id;
@@ -70,7 +70,7 @@ public class MailRepository {
     /** Inserts the messages whose business keys are new, in one batch; returns how many were inserted. */
     public int insertAll(List<MailMessage> messages) {
         Instant now = clock.instant();
-        List<Object[]> rows = messages.stream().map(message -> row(uuids.next(), message, now)).toList();
+        List<Object[]> rows = messages.stream().map(message -> row(uuids.newId(), message, now)).toList();
         return Arrays.stream(batch.batchUpdate(INSERT, rows)).map(count -> Math.max(count, 0)).sum();
     }
 
