@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import dev.quitto.platform.delivery.Deliveries;
+import dev.quitto.platform.delivery.DeliveryAttempt;
+import dev.quitto.platform.delivery.DeliveryState;
+import dev.quitto.platform.delivery.OutboundDelivery;
 import dev.quitto.platform.jobs.InstanceName;
 import dev.quitto.platform.jobs.Jobs;
 import dev.quitto.platform.jobs.TestJobs;
@@ -13,11 +17,14 @@ import dev.quitto.platform.mail.MailMessage;
 import dev.quitto.testsupport.QuittoIntegrationTest;
 import dev.quitto.testsupport.SecondInstance;
 import dev.quitto.testsupport.TestClock;
+import dev.quitto.testsupport.TestDestination;
 import dev.quitto.testsupport.TestMailServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two instances of the service (this test's context and a second one) on one PostgreSQL, sharing one clock: a
- * batch of jobs and e-mails enqueued at once is done exactly once each, and both instances take part.
+ * batch of jobs, e-mails and outbound deliveries enqueued at once is done exactly once each, and both instances
+ * take part.
  */
 @QuittoIntegrationTest
 class ScaleOutIntegrationTests {
@@ -43,6 +51,9 @@ class ScaleOutIntegrationTests {
     Mail mail;
 
     @Autowired
+    Deliveries deliveries;
+
+    @Autowired
     TransactionTemplate transaction;
 
     @Autowired
@@ -53,6 +64,32 @@ class ScaleOutIntegrationTests {
 
     @Autowired
     InstanceName instance;
+
+    @Test
+    void twoInstancesSendEachDeliveryExactlyOnce() throws Exception {
+        String run = UUID.randomUUID().toString();
+        try (TestDestination destination = TestDestination.start();
+             var second = SecondInstance.start("instance-b", clock, "--quitto.delivery.worker.instance-id=instance-b")) {
+            destination.behave((request, exchange, self) -> {
+                sleep(Duration.ofMillis(10));
+                TestDestination.idempotent().handle(request, exchange, self);
+            });
+            List<UUID> ids = transaction.execute(status -> IntStream.range(0, BATCH)
+                    .mapToObj(i -> deliveries.enqueue(OutboundDelivery.post("test-scale-out", run + "-" + i, destination.url("/charges"),
+                            Map.of("n", i))))
+                    .toList());
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream()
+                    .allMatch(id -> deliveries.find(id).orElseThrow().state() == DeliveryState.DELIVERED));
+
+            Map<String, Long> requestsPerKey = destination.received().stream()
+                    .collect(Collectors.groupingBy(TestDestination.Received::idempotencyKey, Collectors.counting()));
+            assertThat(requestsPerKey).hasSize(BATCH).allSatisfy((key, requests) -> assertThat(requests).isEqualTo(1));
+            List<DeliveryAttempt> attempts = ids.stream().flatMap(id -> deliveries.attempts(id).stream()).toList();
+            assertThat(attempts).hasSize(BATCH).allSatisfy(attempt -> assertThat(attempt.outcome()).isEqualTo("SUCCESS"));
+            assertThat(attempts.stream().map(DeliveryAttempt::worker).distinct()).hasSize(2).contains("instance-b");
+        }
+    }
 
     @Test
     void twoInstancesRunEachJobAndSendEachMailExactlyOnce() {
@@ -79,6 +116,14 @@ class ScaleOutIntegrationTests {
                     .containsExactlyInAnyOrder(instance.value(), "instance-b");
         }
         assertThat(count("select count(*) from test_job_execution where run_id = :run", run)).isEqualTo(BATCH);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long count(String sql, String run) {

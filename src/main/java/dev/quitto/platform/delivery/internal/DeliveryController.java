@@ -66,11 +66,11 @@ class DeliveryController {
     }
 
     record AttemptView(int attempt, OffsetDateTime at, @Nullable Integer statusCode, @Nullable Integer latencyMs, String outcome,
-                       @Nullable String error, @Nullable String bodyExcerpt) {
+                       @Nullable String error, @Nullable String bodyExcerpt, @Nullable String worker) {
 
         static AttemptView of(DeliveryAttempt a) {
             return new AttemptView(a.attempt(), BusinessTime.render(a.at()), a.statusCode(), a.latencyMs(), a.outcome(), a.error(),
-                    a.bodyExcerpt());
+                    a.bodyExcerpt(), a.worker());
         }
     }
 

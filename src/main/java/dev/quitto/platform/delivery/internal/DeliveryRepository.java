@@ -89,12 +89,13 @@ public class DeliveryRepository {
 
     public List<DeliveryAttempt> attempts(UUID id) {
         return jdbc.sql("""
-                        select attempt, at, status_code, latency_ms, outcome, error, body_excerpt
+                        select attempt, at, status_code, latency_ms, outcome, error, body_excerpt, worker
                         from platform_delivery_attempt where delivery_id = :id order by attempt
                         """)
                 .param("id", id)
                 .query((rs, row) -> new DeliveryAttempt(rs.getInt("attempt"), instant(rs, "at"), integer(rs, "status_code"),
-                        integer(rs, "latency_ms"), rs.getString("outcome"), rs.getString("error"), rs.getString("body_excerpt")))
+                        integer(rs, "latency_ms"), rs.getString("outcome"), rs.getString("error"), rs.getString("body_excerpt"),
+                        rs.getString("worker")))
                 .list();
     }
 
@@ -146,7 +147,7 @@ public class DeliveryRepository {
 
     private static final String CLAIM = """
             with due as (
-                select id, lease_token as prev_token, last_attempt_at as prev_at, attempts as prev_attempts
+                select id, lease_token as prev_token, lease_owner as prev_owner, last_attempt_at as prev_at, attempts as prev_attempts
                 from platform_delivery
                 where destination = :destination and status = 'PENDING' and give_up_at > :now
                   and (lease_until is null or lease_until < :now) %s
@@ -154,8 +155,8 @@ public class DeliveryRepository {
                 limit :limit
                 for update skip locked
             ), interrupted as (
-                insert into platform_delivery_attempt (delivery_id, attempt, at, outcome, error)
-                select id, prev_attempts, coalesce(prev_at, :now), 'INTERRUPTED',
+                insert into platform_delivery_attempt (delivery_id, attempt, at, outcome, worker, error)
+                select id, prev_attempts, coalesce(prev_at, :now), 'INTERRUPTED', prev_owner,
                        'The lease expired before an outcome was recorded: the sender stopped or lost the database.'
                 from due where prev_token is not null
                 on conflict do nothing
@@ -186,7 +187,7 @@ public class DeliveryRepository {
                 .query((rs, row) -> new ClaimedDelivery(rs.getObject("id", UUID.class), rs.getString("destination"),
                         rs.getString("business_key"), rs.getString("method"), rs.getString("target"), headers(rs.getString("headers")),
                         rs.getString("payload"), rs.getObject("lease_token", UUID.class), rs.getInt("attempts"), rs.getInt("cycle_attempts"),
-                        instant(rs, "give_up_at"), now))
+                        instant(rs, "give_up_at"), now, owner))
                 .list();
     }
 
@@ -213,6 +214,7 @@ public class DeliveryRepository {
             row.put("latency_ms", outcome.latencyMs());
             row.put("outcome", outcome.attemptOutcome().name());
             row.put("excerpt", outcome.bodyExcerpt());
+            row.put("worker", outcome.delivery().owner());
             rows.add(row);
         }
         List<UUID> written = jdbc.sql("""
@@ -220,7 +222,7 @@ public class DeliveryRepository {
                             select * from jsonb_to_recordset(cast(:outcomes as jsonb)) as o(
                                 id uuid, token uuid, status text, next_attempt_at timestamptz, status_code int, error text, last_error text,
                                 dead_reason text, delivered_at timestamptz, result_ref text, attempt int, at timestamptz, latency_ms int,
-                                outcome text, excerpt text)
+                                outcome text, excerpt text, worker text)
                         ), updated as (
                             update platform_delivery d
                             set status = o.status, next_attempt_at = coalesce(o.next_attempt_at, d.next_attempt_at), lease_owner = null,
@@ -231,8 +233,9 @@ public class DeliveryRepository {
                             where d.id = o.id and d.lease_token = o.token
                             returning d.id
                         ), logged as (
-                            insert into platform_delivery_attempt (delivery_id, attempt, at, status_code, latency_ms, outcome, error, body_excerpt)
-                            select o.id, o.attempt, o.at, o.status_code, o.latency_ms, o.outcome, o.error, o.excerpt
+                            insert into platform_delivery_attempt (delivery_id, attempt, at, status_code, latency_ms, outcome, error, body_excerpt,
+                                                                   worker)
+                            select o.id, o.attempt, o.at, o.status_code, o.latency_ms, o.outcome, o.error, o.excerpt, o.worker
                             from o join updated u on u.id = o.id
                         )
                         select id from updated

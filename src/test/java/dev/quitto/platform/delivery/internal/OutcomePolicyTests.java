@@ -122,7 +122,7 @@ class OutcomePolicyTests {
 
     private static ClaimedDelivery claimed(int attemptInCycle) {
         return new ClaimedDelivery(UUID.randomUUID(), "finance", "c-1", "POST", "/records", Map.of(), "{}", UUID.randomUUID(),
-                attemptInCycle, attemptInCycle, NOW.plus(Duration.ofDays(7)), NOW);
+                attemptInCycle, attemptInCycle, NOW.plus(Duration.ofDays(7)), NOW, "worker-a");
     }
 
     /** Always draws {@code value} clipped to the asked bound. */
