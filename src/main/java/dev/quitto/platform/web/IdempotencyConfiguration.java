@@ -1,5 +1,7 @@
 package dev.quitto.platform.web;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import dev.quitto.platform.jobs.RecurringJob;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
@@ -8,7 +10,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Puts the {@code Idempotency-Key} filter right after Spring Security's, so it knows the caller. */
+/**
+ * Puts the {@code Idempotency-Key} filter right after Spring Security's, so it knows the caller, and purges expired
+ * records on a recurring job (one instance at a time).
+ */
 @Configuration(proxyBeanMethods = false)
 class IdempotencyConfiguration {
 
@@ -20,5 +25,10 @@ class IdempotencyConfiguration {
         registration.setOrder(security.getOrder() + 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
         return registration;
+    }
+
+    @Bean
+    RecurringTask<Void> idempotencyPurgeJob(IdempotencyRecords records, IdempotencySettings settings) {
+        return RecurringJob.cron("platform-idempotency-purge", settings.purgeCron(), records::purgeExpired);
     }
 }

@@ -15,11 +15,14 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param lease        how long a claim holds its key without finishing before the same request may take it over,
  *                     for when the instance that claimed it died ({@code QUITTO_IDEMPOTENCY_LEASE}, default 1m);
  *                     longer than the wait, so a waiting repeat never takes over a request still running normally
+ * @param purgeCron    when expired records are deleted ({@code QUITTO_IDEMPOTENCY_PURGE_CRON}, default every hour at
+ *                     minute 7; {@code -} disables it)
  */
 @ConfigurationProperties("quitto.web.idempotency")
 public record IdempotencySettings(@DefaultValue("24h") Duration ttl,
                                   @Name("wait") @DefaultValue("10s") Duration waitForFirst,
-                                  @DefaultValue("1m") Duration lease) {
+                                  @DefaultValue("1m") Duration lease,
+                                  @DefaultValue("0 7 * * * *") String purgeCron) {
 
     public IdempotencySettings {
         if (!ttl.isPositive()) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.quitto.platform.security.Role;
+import dev.quitto.platform.time.BusinessTime;
 import dev.quitto.platform.web.IdempotencyRecords.Claim;
 import dev.quitto.platform.web.IdempotencyRecords.StoredResponse;
 import dev.quitto.testsupport.Http;
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
@@ -330,6 +332,16 @@ class IdempotencyIntegrationTests {
         assertThat(purged).isPositive();
         assertThat(recordsOf(caller, oldKey)).isZero();
         assertThat(recordsOf(caller, newKey)).isOne();
+    }
+
+    @Test
+    void schedulesThePurgeHourlyAtMinuteSevenAsARecurringJob() {
+        OffsetDateTime next = jdbc.sql("select execution_time from scheduled_tasks where task_name = 'platform-idempotency-purge'")
+                .query(OffsetDateTime.class).single();
+
+        assertThat(settings.purgeCron()).isEqualTo("0 7 * * * *");
+        assertThat(next.atZoneSameInstant(BusinessTime.ZONE).getMinute()).isEqualTo(7);
+        assertThat(next.getSecond()).isZero();
     }
 
     @Test
