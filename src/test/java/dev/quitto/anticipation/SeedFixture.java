@@ -107,9 +107,10 @@ final class SeedFixture {
 
     java.util.List<Mail> mails(long anticipationId) {
         return jdbc.sql("""
-                        select m.kind, m.recipient, m.subject, m.body_text, l.anticipation_id
-                        from anticipation_mail m join anticipation_request_log l on l.id = m.log_id
-                        where l.anticipation_id = :id order by m.id""")
+                        select case l.action when 'R' then 'REQUESTED' when 'A' then 'APPROVED' else 'DENIED' end as kind,
+                               m.recipients[1] as recipient, m.subject, m.body_text, l.anticipation_id
+                        from platform_mail m join anticipation_request_log l on m.business_key = 'anticipation:log:' || l.id
+                        where l.anticipation_id = :id order by l.id""")
                 .param("id", anticipationId)
                 .query((rs, row) -> new Mail(rs.getString("kind"), rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"),
                         rs.getLong("anticipation_id")))

@@ -226,7 +226,7 @@ public final class AnticipationLoad {
                     .header("Authorization", "Bearer " + operator).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         });
-        System.out.println("  mail rows written: " + jdbc.sql("select count(*) from anticipation_mail").query(Long.class).single());
+        System.out.println("  mail rows written: " + jdbc.sql("select count(*) from platform_mail where business_key like 'anticipation:log:%'").query(Long.class).single());
     }
 
     interface Call {

@@ -15,13 +15,15 @@ import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The supplier's e-mail of an action, in the transaction of its log row: recorded in {@code anticipation_mail} and
- * handed to the platform mail sender under the key {@code anticipation:log:<log id>}, so it is sent after commit,
- * at most once, and a rollback leaves no e-mail. Always to the supplier's user, whoever acted.
+ * The supplier's e-mail of an action, in the transaction of its log row: handed to the platform mail sender under the
+ * key {@code anticipation:log:<log id>}, so it is sent after commit, at most once, and a rollback leaves no e-mail.
+ * Always to the supplier's user, whoever acted; a supplier user without an e-mail address gets none.
  */
 @Component
 class ActionMails {
@@ -29,25 +31,28 @@ class ActionMails {
     private static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    private final ActionMailRepository mails;
+    private static final Logger log = LoggerFactory.getLogger(ActionMails.class);
+
     private final Mail mail;
     private final Suppliers suppliers;
     private final Users users;
 
-    ActionMails(ActionMailRepository mails, Mail mail, Suppliers suppliers, Users users) {
-        this.mails = mails;
+    ActionMails(Mail mail, Suppliers suppliers, Users users) {
         this.mail = mail;
         this.suppliers = suppliers;
         this.users = users;
     }
 
-    void write(MailKind kind, Anticipation anticipation, LogEntry log) {
+    void write(MailKind kind, Anticipation anticipation, LogEntry entry) {
         Supplier supplier = suppliers.find(anticipation.supplierId())
                 .orElseThrow(() -> new IllegalStateException("Anticipation " + anticipation.id() + " has no supplier"));
         UserSummary user = users.find(supplier.userId())
                 .orElseThrow(() -> new IllegalStateException("Supplier " + supplier.id() + " has no user"));
-        String recipient = user.email() != null ? user.email() : String.valueOf(user.username());
-        String actor = log.actorRole() == ActorRole.SUPPLIER ? "you" : "an operator on your behalf";
+        if (user.email() == null) {
+            log.warn("Anticipation {}: supplier user {} has no e-mail address; no {} e-mail", anticipation.id(), user.id(), kind);
+            return;
+        }
+        String actor = entry.actorRole() == ActorRole.SUPPLIER ? "you" : "an operator on your behalf";
         String verb = switch (kind) {
             case REQUESTED -> "requested by " + actor;
             case APPROVED -> "approved by " + actor;
@@ -64,13 +69,10 @@ class ActionMails {
                 """.formatted(supplier.corporateName(), anticipation.id(), anticipation.paymentId(), verb,
                 money(anticipation.originalValue()), date(anticipation.originalDueDate()),
                 money(anticipation.newValue()), date(anticipation.newDueDate()), anticipation.daysInAdvance(),
-                log.toStatus());
+                entry.toStatus());
         String html = "<html><body>" + text.lines().map(line -> line.isEmpty() ? "" : "<p>" + HtmlUtils.htmlEscape(line) + "</p>")
                 .reduce("", String::concat) + "</body></html>";
-        mails.insert(log.id(), kind, recipient, kind.subject(), text, html, log.occurredAt());
-        if (user.email() != null) {
-            mail.enqueue(MailMessage.of("anticipation:log:" + log.id(), user.email(), kind.subject(), new MailContent.Text(text, html)));
-        }
+        mail.enqueue(MailMessage.of("anticipation:log:" + entry.id(), user.email(), kind.subject(), new MailContent.Text(text, html)));
     }
 
     private static String money(BigDecimal value) {

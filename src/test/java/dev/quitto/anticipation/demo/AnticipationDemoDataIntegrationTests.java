@@ -74,7 +74,7 @@ class AnticipationDemoDataIntegrationTests {
                         .as("%s bucket %s", login, status).isPositive();
             }
         }
-        assertThat(jdbc.sql("select count(*) from anticipation_mail m join anticipation_request_log l on l.id = m.log_id join anticipation_supplier s on s.id = l.supplier_id where s.cnpj = '11222333000181'")
+        assertThat(jdbc.sql("select count(*) from platform_mail m join anticipation_request_log l on m.business_key = 'anticipation:log:' || l.id join anticipation_supplier s on s.id = l.supplier_id where s.cnpj = '11222333000181'")
                 .query(Long.class).single()).isZero();
     }
 }
