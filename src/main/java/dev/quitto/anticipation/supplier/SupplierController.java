@@ -43,7 +43,7 @@ class SupplierController {
     Paged<SupplierView> list(CurrentUser caller, @RequestParam(required = false) @Nullable String q,
                              @RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size) {
         PageSpec.Canonical spec = PageSpec.Canonical.of(page, size);
-        return Canonical.paged(suppliers.list(caller, q, spec).map(SupplierView::of), spec);
+        return Canonical.paged(suppliers.list(caller, queryText(q, "q"), spec).map(SupplierView::of), spec);
     }
 
     @GetMapping(Canonical.BASE + "/suppliers/{id}")
@@ -97,7 +97,24 @@ class SupplierController {
             violations.add(new FieldViolation(name, "must be a string", "wrong-type"));
             return null;
         }
+        if (node.asString().indexOf('\u0000') >= 0) {
+            violations.add(noNul(name));
+            return null;
+        }
         return node.asString();
+    }
+
+    /** PostgreSQL text cannot hold NUL; a value with one is bad input, not a database error. */
+    static FieldViolation noNul(String name) {
+        return new FieldViolation(name, "must not contain the NUL character", "nul");
+    }
+
+    /** A query parameter that is compared in SQL: refused when it holds NUL. */
+    static @Nullable String queryText(@Nullable String value, String name) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw new InvalidInput(List.of(noNul(name)));
+        }
+        return value;
     }
 
     record SupplierView(long id, String corporateName, String cnpj, long userId, OffsetDateTime createdAt) {

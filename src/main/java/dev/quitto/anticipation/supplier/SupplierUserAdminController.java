@@ -12,6 +12,7 @@ import dev.quitto.platform.web.FieldViolation;
 import dev.quitto.platform.web.InvalidInput;
 import dev.quitto.platform.web.PageQuery;
 import dev.quitto.platform.web.Paged;
+import dev.quitto.platform.web.Refusal;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,7 +64,7 @@ class SupplierUserAdminController {
             parsed = EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.SUPPLIER).stream().filter(r -> r.name().equals(role.toUpperCase(Locale.ROOT)))
                     .findFirst().orElseThrow(() -> new InvalidInput("role", "must be ADMIN, OPERATOR or SUPPLIER", "invalid-value"));
         }
-        Users.UserFilter filter = new Users.UserFilter(email, parsed, active);
+        Users.UserFilter filter = new Users.UserFilter(SupplierController.queryText(email, "email"), parsed, active);
         PageSpec.Canonical spec = PageSpec.Canonical.of(page, size);
         PageQuery query = new PageQuery(spec.query().page(), spec.size());
         List<UserView> items = users.list(filter, query).stream().map(this::view).toList();
@@ -105,7 +107,12 @@ class SupplierUserAdminController {
         if (admin) {
             roles.add(Role.ADMIN);
         }
-        UserSummary created = users.create(email, firstName == null ? "" : firstName, password, roles);
+        UserSummary created;
+        try {
+            created = users.create(email, firstName == null ? "" : firstName, password, roles);
+        } catch (Refusal refusal) {
+            throw refusal.status() == HttpStatus.CONFLICT ? new SupplierConflict(String.valueOf(refusal.getMessage())) : refusal;
+        }
         return ResponseEntity.created(URI.create(Canonical.BASE + "/admin/users/" + created.id())).body(view(created));
     }
 

@@ -22,6 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class JsonBody {
 
+    /** The largest body the module reads: 64 KiB, counted in UTF-8 bytes. */
+    public static final int MAX_BYTES = 64 * 1024;
+
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
@@ -31,10 +34,13 @@ public final class JsonBody {
     }
 
     /**
-     * The body as an object: no body (or no content type) is an empty object; a content type other than JSON is
-     * 415; malformed JSON, or JSON that is not an object, is 400 "JSON parse error.".
+     * The body as an object: a body over {@link #MAX_BYTES} is 413; no body (or no content type) is an empty object;
+     * a content type other than JSON is 415; malformed JSON, or JSON that is not an object, is 400 "JSON parse error.".
      */
     public static ObjectNode read(@Nullable String contentType, @Nullable String body) {
+        if (body != null && utf8Length(body) > MAX_BYTES) {
+            throw new PayloadTooLarge(MAX_BYTES);
+        }
         if (contentType != null && !contentType.isBlank()) {
             MediaType type;
             try {
@@ -61,6 +67,28 @@ public final class JsonBody {
             return object;
         }
         throw new MalformedBody();
+    }
+
+    /** The body's size as sent (UTF-8), counted without copying it; stops counting once past the limit. */
+    private static long utf8Length(String text) {
+        if (text.length() > MAX_BYTES) {
+            return text.length();
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length() && bytes <= MAX_BYTES; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     /** Canonical bodies refuse what they do not know: one violation per unknown or read-only property. */

@@ -1,6 +1,7 @@
 package dev.quitto.platform.web;
 
 import java.util.ArrayList;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -57,6 +59,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BodyTooLarge.class)
     ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLarge tooLarge) {
         return tooLarge(tooLarge.limit());
+    }
+
+    /**
+     * A query string (or form body) that is not percent-encoded UTF-8, which the servlet container reports only when
+     * a parameter is first read, or a parameter name the request firewall refuses: bad input, not a server error.
+     */
+    @ExceptionHandler({InvalidParameterException.class, RequestRejectedException.class})
+    ResponseEntity<ProblemDetail> unreadableParameters(Exception e) {
+        var violation = new FieldViolation("parameters", "are not well-formed percent-encoded UTF-8 names and values", "malformed");
+        return ResponseEntity.badRequest().body(Problems.invalid(List.of(violation), "The request's parameters cannot be read."));
     }
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class, QueryTimeoutException.class})
