@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.security.web.WebAttributes;
 
 /** The login page, the console's entry (the first page the caller's roles may open) and the 403 page. */
-@Controller
+@Controller("consoleController")
 class ConsoleController {
 
     static final String FORBIDDEN = "/console/forbidden";

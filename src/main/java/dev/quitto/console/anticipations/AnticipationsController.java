@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The operator's queue: pending requests first (any status on demand), approve or deny each. The decision is the
  * module's: one conditional update, so of two operators deciding at once one wins and the other sees the 409 page.
  */
-@Controller
+@Controller("consoleAnticipationsController")
 @RequestMapping(AnticipationsArea.BASE)
 class AnticipationsController {
 

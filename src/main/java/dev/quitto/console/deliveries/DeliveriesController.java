@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Every destination's deliveries through the platform's {@link Deliveries}: filter, look at the attempts, retry dead letters. */
-@Controller
+@Controller("consoleDeliveriesController")
 @RequestMapping(DeliveriesArea.BASE)
 class DeliveriesController {
 

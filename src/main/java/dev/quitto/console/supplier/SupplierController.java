@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * live preview of the new value), own requests and the request log. Everything goes through {@link AnticipationPortal},
  * so another supplier's payment is 404 here exactly as on the API.
  */
-@Controller
+@Controller("consoleSupplierController")
 @RequestMapping(SupplierArea.BASE)
 class SupplierController {
 
