@@ -10,7 +10,7 @@ document.addEventListener('DOMContentLoaded', function () {
     new Chart(canvas, {
       type: 'doughnut',
       data: { labels: labels, datasets: [{ data: values, backgroundColor: ['#0b57d0', '#6e7781', '#b26b00', '#11623a', '#a11a1a'] }] },
-      options: { animation: false, plugins: { legend: { position: 'right' } } }
+      options: { animation: false, maintainAspectRatio: false, plugins: { legend: { position: 'right' } } }
     });
   });
 });

@@ -121,6 +121,10 @@ final class ConsoleBrowser implements AutoCloseable {
         return waitFor(by).getDomAttribute(name) != null ? waitFor(by).getDomAttribute(name) : waitFor(by).getDomProperty(name);
     }
 
+    Object script(String javascript) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(javascript);
+    }
+
     String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }
