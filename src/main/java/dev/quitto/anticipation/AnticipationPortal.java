@@ -75,7 +75,7 @@ public class AnticipationPortal {
                               PaymentState state, boolean canRequestAnticipation, @Nullable Long latestRequestId) {
     }
 
-    public record RequestView(long id, long paymentId, String supplierName, RequestStatus status, BigDecimal originalValue,
+    public record RequestView(long id, long paymentId, long supplierId, String supplierName, RequestStatus status, BigDecimal originalValue,
                               LocalDate originalDueDate, LocalDate newDueDate, BigDecimal newValue, BigDecimal discount, int daysInAdvance,
                               BigDecimal monthlyRate, Instant requestedAt, @Nullable Instant decidedAt, boolean approvable) {
     }
@@ -140,13 +140,14 @@ public class AnticipationPortal {
         return request(requests.request(caller, input(paymentId, newDueDate)), today(), new HashMap<>());
     }
 
+    /** Newest first; {@code supplierId} narrows an operator's list (a supplier sees only its own whatever it asks). */
     @Transactional(readOnly = true)
-    public Listing<RequestView> requests(CurrentUser caller, @Nullable RequestStatus status, PageQuery page) {
+    public Listing<RequestView> requests(CurrentUser caller, @Nullable RequestStatus status, @Nullable Long supplierId, PageQuery page) {
         PageSpec.Canonical spec = spec(page);
         LocalDate today = today();
         Map<Long, String> names = new HashMap<>();
         Slice<Anticipation> slice = anticipations.list(caller,
-                AnticipationFilter.status(status == null ? null : AnticipationStatus.valueOf(status.name())), spec);
+                new AnticipationFilter(status == null ? null : AnticipationStatus.valueOf(status.name()), null, supplierId, null), spec);
         return new Listing<>(slice.items().stream().map(a -> request(a, today, names)).toList(), slice.page(), spec.size(), slice.total());
     }
 
@@ -184,7 +185,7 @@ public class AnticipationPortal {
 
     private RequestView request(Anticipation a, LocalDate today, Map<Long, String> names) {
         String supplier = names.computeIfAbsent(a.supplierId(), id -> suppliers.find(id).map(Supplier::corporateName).orElse(""));
-        return new RequestView(a.id(), a.paymentId(), supplier, RequestStatus.valueOf(a.status().name()), a.originalValue(), a.originalDueDate(),
+        return new RequestView(a.id(), a.paymentId(), a.supplierId(), supplier, RequestStatus.valueOf(a.status().name()), a.originalValue(), a.originalDueDate(),
                 a.newDueDate(), a.newValue(), a.discount(), a.daysInAdvance(), a.monthlyRate(), a.requestedAt(), a.decidedAt(), a.approvable(today));
     }
 

@@ -1,10 +1,10 @@
 package dev.quitto.console;
 
-import dev.quitto.platform.web.FieldViolation;
 import dev.quitto.platform.web.InvalidInput;
 import dev.quitto.platform.web.PageQuery;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Reading form and query values the way the API reads JSON: a bad value is a field error, never a 500. */
@@ -36,11 +36,8 @@ public final class ConsoleForms {
         return new PageQuery(page, PAGE_SIZE);
     }
 
-    public static java.util.Map<String, String> errors(InvalidInput invalid) {
+    /** The violations of a refused form by field, as the templates show them beside the inputs. */
+    public static Map<String, String> errors(InvalidInput invalid) {
         return ConsoleController.byField(invalid.violations());
-    }
-
-    public static FieldViolation required(String field) {
-        return new FieldViolation(field, "This field is required.", "required");
     }
 }

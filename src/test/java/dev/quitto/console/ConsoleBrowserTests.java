@@ -120,7 +120,7 @@ class ConsoleBrowserTests {
         assertThat(browser.text(By.cssSelector(row))).contains("R$ 1.100,00", "R$ 1.092,30");
         browser.signOut();
 
-        browser.signIn(operator.login(), TestUsers.PASSWORD).open("/console/operator/anticipations");
+        browser.signIn(operator.login(), TestUsers.PASSWORD).open("/console/operator/anticipations?supplier=" + supplier.supplierId());
         String requestId = browser.attribute(By.xpath("//table[@id='anticipations']//tr[td[2][normalize-space()='Supplier Flow']]"),
                 "data-request-id");
         browser.click(By.cssSelector("tr[data-request-id='" + requestId + "'] button.approve"));

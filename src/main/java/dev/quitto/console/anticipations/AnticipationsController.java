@@ -31,14 +31,18 @@ class AnticipationsController {
     }
 
     @GetMapping
-    String list(CurrentUser user, @RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String page,
-                Model model) {
+    String list(CurrentUser user, @RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String supplier,
+                @RequestParam(required = false) @Nullable String page, Model model) {
+        Long supplierId = supplier != null && !supplier.isEmpty() && supplier.length() < 19 && supplier.chars().allMatch(Character::isDigit)
+                ? Long.valueOf(supplier) : null;
         RequestStatus shown = status == null ? RequestStatus.PENDING : Arrays.stream(RequestStatus.values())
                 .filter(s -> s.name().equals(status.toUpperCase(Locale.ROOT))).findFirst().orElse(RequestStatus.PENDING);
         model.addAttribute("title", "Anticipations");
         model.addAttribute("status", shown);
         model.addAttribute("statuses", RequestStatus.values());
-        model.addAttribute("requests", anticipation.requests(user, shown, ConsoleForms.page(page)));
+        model.addAttribute("supplier", supplierId);
+        model.addAttribute("base", AnticipationsArea.BASE + "?status=" + shown.name() + (supplierId == null ? "" : "&supplier=" + supplierId));
+        model.addAttribute("requests", anticipation.requests(user, shown, supplierId, ConsoleForms.page(page)));
         return "console/anticipations/list";
     }
 

@@ -6,6 +6,7 @@ import dev.quitto.anticipation.AnticipationPortal.RequestStatus;
 import dev.quitto.console.ConsoleForms;
 import dev.quitto.platform.security.CurrentUser;
 import dev.quitto.platform.web.InvalidInput;
+import dev.quitto.platform.web.PageQuery;
 import dev.quitto.platform.web.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,7 +51,7 @@ class SupplierController {
         for (PaymentState each : PaymentState.values()) {
             if (only == null || only == each) {
                 groups.put(each, anticipation.payments(user, each,
-                        only == null ? new dev.quitto.platform.web.PageQuery(1, PER_STATE) : ConsoleForms.page(page)));
+                        only == null ? new PageQuery(1, PER_STATE) : ConsoleForms.page(page)));
             }
         }
         model.addAttribute("title", "My payments");
@@ -57,7 +59,7 @@ class SupplierController {
         model.addAttribute("only", only);
         model.addAttribute("today", anticipation.today());
         model.addAttribute("labels", Arrays.stream(PaymentState.values())
-                .collect(java.util.stream.Collectors.toMap(s -> s, SupplierController::label)));
+                .collect(Collectors.toMap(s -> s, SupplierController::label)));
         model.addAttribute("charts", only == null);
         model.addAttribute("chartLabels", groups.keySet().stream().map(SupplierController::label).toList());
         model.addAttribute("chartCounts", groups.values().stream().map(AnticipationPortal.Listing::total).toList());
@@ -113,7 +115,7 @@ class SupplierController {
         model.addAttribute("title", "My requests");
         model.addAttribute("status", only);
         model.addAttribute("statuses", RequestStatus.values());
-        model.addAttribute("requests", anticipation.requests(user, only, ConsoleForms.page(page)));
+        model.addAttribute("requests", anticipation.requests(user, only, null, ConsoleForms.page(page)));
         return "console/supplier/requests";
     }
 

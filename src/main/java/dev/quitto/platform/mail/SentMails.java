@@ -26,10 +26,10 @@ public class SentMails {
         this.resend = resend;
     }
 
-    /** Newest first, optionally of one status. */
+    /** Newest first, optionally of one status and one business key. */
     @Transactional(readOnly = true)
-    public Page list(@Nullable MailStatus status, PageQuery page) {
-        MailFilter filter = new MailFilter(status, null);
+    public Page list(@Nullable MailStatus status, @Nullable String businessKey, PageQuery page) {
+        MailFilter filter = new MailFilter(status, businessKey == null || businessKey.isBlank() ? null : businessKey.strip());
         return new Page(repository.list(filter, page.size(), page.offset()).stream().map(SentMails::summary).toList(), repository.count(filter));
     }
 
