@@ -33,6 +33,13 @@ final class ConsoleSessionRefresh extends OncePerRequestFilter {
         this.users = users;
     }
 
+    /** Static assets need no fresh account: no database round trip for them. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/webjars/") || path.startsWith("/console/assets/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

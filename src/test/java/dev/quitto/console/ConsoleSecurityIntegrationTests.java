@@ -2,6 +2,8 @@ package dev.quitto.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quitto.anticipation.AnticipationPortal;
+import dev.quitto.platform.security.CurrentUser;
 import dev.quitto.platform.security.Role;
 import dev.quitto.testsupport.Http;
 import dev.quitto.testsupport.QuittoIntegrationTest;
@@ -10,6 +12,7 @@ import dev.quitto.testsupport.TestUsers;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +34,8 @@ class ConsoleSecurityIntegrationTests {
     TestUsers users;
     @Autowired
     TestClock clock;
+    @Autowired
+    AnticipationPortal anticipation;
 
     ConsoleFixture fixture;
 
@@ -193,6 +198,23 @@ class ConsoleSecurityIntegrationTests {
 
         assertThat(console.get("/console/operator/anticipations").status()).isEqualTo(403);
         assertThat(console.get("/console/operator/deliveries").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aDecisionReturnsToTheOperatorsListAndNeverToAnotherSite() {
+        ConsoleFixture.Supplier supplier = fixture.supplier("Supplier Redirect");
+        long payment = fixture.payment(supplier, fixture.today().plusDays(10), "1100.00");
+        long first = anticipation.request(new CurrentUser(supplier.user().id(), supplier.user().login(), Set.of(Role.SUPPLIER)), payment,
+                fixture.today().plusDays(3)).id();
+        ConsoleSession operator = new ConsoleSession(port).signIn(fixture.operator().login(), TestUsers.PASSWORD);
+        operator.get("/console/operator/anticipations?supplier=" + supplier.supplierId());
+
+        ConsoleSession.Page denied = operator.post("/console/operator/anticipations/" + first + "/deny", Map.of("back", "https://evil.example/"));
+
+        assertThat(denied.status()).isEqualTo(302);
+        assertThat(denied.location()).isEqualTo("/console/operator/anticipations");
+        assertThat(operator.get("/console/operator/anticipations?status=DENIED&supplier=" + supplier.supplierId()).body())
+                .contains("data-request-id=\"" + first + "\"");
     }
 
     @Test

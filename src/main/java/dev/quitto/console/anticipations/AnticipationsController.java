@@ -47,17 +47,23 @@ class AnticipationsController {
     }
 
     @PostMapping("/{id}/approve")
-    String approve(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+    String approve(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
         var decided = anticipation.approve(user, id);
         redirect.addFlashAttribute("flash", "Request " + decided.id() + " approved: the supplier is paid " + decided.newValue().toPlainString()
                 + " on " + decided.newDueDate() + ".");
-        return "redirect:" + AnticipationsArea.BASE;
+        return "redirect:" + backTo(back);
     }
 
     @PostMapping("/{id}/deny")
-    String deny(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+    String deny(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
         var decided = anticipation.deny(user, id);
         redirect.addFlashAttribute("flash", "Request " + decided.id() + " denied.");
-        return "redirect:" + AnticipationsArea.BASE;
+        return "redirect:" + backTo(back);
+    }
+
+    /** Back to the list the decision was made from, never anywhere else (no open redirect). */
+    private static String backTo(@Nullable String back) {
+        return back != null && back.startsWith(AnticipationsArea.BASE + "?") && back.chars().noneMatch(c -> c == '\\' || c < 0x21)
+                ? back : AnticipationsArea.BASE;
     }
 }
