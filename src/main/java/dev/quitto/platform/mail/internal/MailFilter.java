@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /** What an operator narrows the sent-mail list to: a status, a business key, or both. */
-record MailFilter(@Nullable MailStatus status, @Nullable String businessKey) {
+public record MailFilter(@Nullable MailStatus status, @Nullable String businessKey) {
 
     String where() {
         List<String> conditions = new ArrayList<>();

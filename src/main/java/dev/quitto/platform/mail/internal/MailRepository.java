@@ -199,7 +199,7 @@ public class MailRepository {
         return jdbc.sql("select " + VIEW_COLUMNS + " from platform_mail where id = :id").param("id", id).query(this::view).optional();
     }
 
-    List<MailView> list(MailFilter filter, int limit, long offset) {
+    public List<MailView> list(MailFilter filter, int limit, long offset) {
         return filter.bind(jdbc.sql("select " + VIEW_COLUMNS + " from platform_mail " + filter.where()
                         + "order by created_at desc, id desc limit :limit offset :offset"))
                 .param("limit", limit)
@@ -208,7 +208,7 @@ public class MailRepository {
                 .list();
     }
 
-    long count(MailFilter filter) {
+    public long count(MailFilter filter) {
         return filter.bind(jdbc.sql("select count(*) from platform_mail " + filter.where())).query(Long.class).single();
     }
 

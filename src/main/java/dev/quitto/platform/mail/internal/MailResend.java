@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /** An operator sends an UNKNOWN or FAILED e-mail again: back to PENDING with a fresh attempt budget. */
 @Service
-class MailResend {
+public class MailResend {
 
     private static final Logger log = LoggerFactory.getLogger(MailResend.class);
 
@@ -26,7 +26,7 @@ class MailResend {
     }
 
     @Transactional
-    MailView resend(UUID id, String operator) {
+    public MailView resend(UUID id, String operator) {
         MailView resent = repository.resend(id, clock.instant()).orElseThrow(() -> repository.find(id)
                 .<RuntimeException>map(mail -> new MailNotResendable(id, mail.status()))
                 .orElseGet(() -> new MailNotFound(id)));
