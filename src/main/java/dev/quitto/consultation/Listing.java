@@ -48,8 +48,9 @@ final class Listing {
         }
     }
 
+    /** {@code to} is the exclusive upper bound from {@link #bound}: a range that holds no instant is refused. */
     static void ordered(@Nullable Instant from, @Nullable Instant to, String fromName, String toName) {
-        if (from != null && to != null && from.isAfter(to)) {
+        if (from != null && to != null && !from.isBefore(to)) {
             throw new Refusals.InvalidParameter(fromName, "must not be later than " + toName);
         }
     }

@@ -132,7 +132,7 @@ class FinanceController {
         }
         Instant from = bound(createdFrom, "createdFrom", false);
         Instant to = bound(createdTo, "createdTo", true);
-        if (from != null && to != null && from.isAfter(to)) {
+        if (from != null && to != null && !from.isBefore(to)) {
             throw invalidParameter("createdFrom", "must not be later than createdTo");
         }
         FinanceRecordRepository.Filter filter = new FinanceRecordRepository.Filter(appointment, from, to);
