@@ -50,7 +50,10 @@ public final class TestFinanceGateway implements EnvironmentPostProcessor, Order
     private static final Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
     private static final AtomicInteger repliesToDrop = new AtomicInteger();
     private static final AtomicInteger received = new AtomicInteger();
+    private static final Map<String, List<Integer>> answersByAppointment = new ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern APPOINTMENT = java.util.regex.Pattern.compile("\"(?:appointment_id|appointmentId)\"\\s*:\\s*\"([^\"]+)\"");
     private static volatile boolean wrongCredentials;
+    private static volatile Duration delay = Duration.ZERO;
     private static HttpServer server;
     private static int port;
 
@@ -132,18 +135,30 @@ public final class TestFinanceGateway implements EnvironmentPostProcessor, Order
         wrongCredentials = wrong;
     }
 
+    /** Holds every request this long before passing it on, as a slow finance does. */
+    public static void delay(Duration perRequest) {
+        delay = perRequest;
+    }
+
     /** Forgets the counts and every fault. */
     public static void reset() {
         answers.clear();
+        answersByAppointment.clear();
         received.set(0);
         repliesToDrop.set(0);
         wrongCredentials = false;
+        delay = Duration.ZERO;
     }
 
     /** How many requests finance answered with {@code status} since the last {@link #reset()}. */
     public static int answered(int status) {
         AtomicInteger count = answers.get(status);
         return count == null ? 0 : count.get();
+    }
+
+    /** Finance's answers to the requests for one appointment, in order. */
+    public static List<Integer> answersFor(String appointmentId) {
+        return List.copyOf(answersByAppointment.getOrDefault(appointmentId, List.of()));
     }
 
     public static int received() {
@@ -153,6 +168,14 @@ public final class TestFinanceGateway implements EnvironmentPostProcessor, Order
     private static void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
             received.incrementAndGet();
+            if (!delay.isZero()) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
             byte[] body = exchange.getRequestBody().readAllBytes();
             Integer upstream = upstreams.peekLast();
             if (upstream == null) {
@@ -179,6 +202,10 @@ public final class TestFinanceGateway implements EnvironmentPostProcessor, Order
                 throw new IOException(e);
             }
             answers.computeIfAbsent(answer.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+            var appointment = APPOINTMENT.matcher(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            if (appointment.find()) {
+                answersByAppointment.computeIfAbsent(appointment.group(1), a -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(answer.statusCode());
+            }
             if (repliesToDrop.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new IOException("finance committed; the gateway drops the reply");
             }
