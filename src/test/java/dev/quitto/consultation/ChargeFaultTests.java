@@ -135,7 +135,7 @@ class ChargeFaultTests {
         TestFinanceGateway.stop();
 
         List<String> ids = finishMany(1000, List.of(clinic.http()));
-        Charges.sleep(1000);
+        Charges.sleep(2000);
 
         assertThat(count("select count(*) from platform_delivery where destination = 'finance' and status = 'PENDING' and business_key in ("
                 + "select id::text from consultation where id in (:ids))", ids)).isEqualTo(1000);
@@ -183,9 +183,11 @@ class ChargeFaultTests {
                 "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                 "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
                 "--quitto.instance-name=killed-child", "--quitto.delivery.worker.instance-id=killed-child",
-                "--quitto.consultation.charges.finance-url=" + TestFinanceGateway.url());
+                "--quitto.consultation.charges.finance-url=" + TestFinanceGateway.url(),
+                // A cold JVM on a busy machine: a few calls at a time, each allowed the time a loaded box needs.
+                "--quitto.delivery.destinations.finance.concurrency=8", "--quitto.delivery.destinations.finance.read-timeout=15s");
         try {
-            long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             while (count("select count(*) from finance_record where appointment_id in (:ids)", ids) < 200 && System.nanoTime() < deadline
                     && child.isAlive()) {
                 Charges.sleep(100);
