@@ -76,7 +76,9 @@ public final class ConsultationLoad {
                 case "drain" -> drain(base, jdbc, service.getEnvironment(), financePort);
                 case "throughput" -> throughput(base, jdbc, args.length > 1 ? Integer.parseInt(args[1]) : 1000,
                         args.length > 2 ? Integer.parseInt(args[2]) : 30, args.length > 3 ? Integer.parseInt(args[3]) : 60);
-                default -> throw new IllegalArgumentException("mode is latency, drain or throughput");
+                case "closed" -> closed(base, jdbc, args.length > 1 ? Integer.parseInt(args[1]) : 32,
+                        args.length > 2 ? Integer.parseInt(args[2]) : 10, args.length > 3 ? Integer.parseInt(args[3]) : 30);
+                default -> throw new IllegalArgumentException("mode is latency, drain, throughput or closed");
             }
         } finally {
             service.close();
@@ -202,6 +204,52 @@ public final class ConsultationLoad {
         System.out.printf(Locale.ROOT, "finance records %d, consultations finished %d%n",
                 jdbc.sql("select count(*) from finance_record").query(Long.class).single(),
                 jdbc.sql("select count(*) from consultation where end_date is not null").query(Long.class).single());
+    }
+
+    /**
+     * Closed model, for the capacity the machine has left: {@code clients} clients, each starting a consultation for a
+     * new patient and finishing the one it started at least 1 s earlier, back to back.
+     */
+    private static void closed(String base, JdbcClient jdbc, int clients, int warmUpSeconds, int measuredSeconds) throws Exception {
+        Stats starts = new Stats();
+        Stats finishes = new Stats();
+        long t0 = System.nanoTime();
+        long warmEnd = t0 + TimeUnit.SECONDS.toNanos(warmUpSeconds);
+        long end = warmEnd + TimeUnit.SECONDS.toNanos(measuredSeconds);
+        try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                calls.submit(() -> {
+                    java.util.ArrayDeque<Started> mine = new java.util.ArrayDeque<>();
+                    while (System.nanoTime() < end) {
+                        long sent = System.nanoTime();
+                        Result result = start(base, UUID.randomUUID(), UUID.randomUUID());
+                        if (sent >= warmEnd) {
+                            starts.record(result.ok(), System.nanoTime() - sent);
+                        }
+                        if (result.ok()) {
+                            mine.add(new Started(result.id(), System.nanoTime()));
+                        }
+                        Started due = mine.peek();
+                        if (due != null && System.nanoTime() - due.at() >= 1_000_000_000L) {
+                            mine.poll();
+                            long finishSent = System.nanoTime();
+                            boolean ok = finish(base, due.id());
+                            if (finishSent >= warmEnd) {
+                                finishes.record(ok, System.nanoTime() - finishSent);
+                            }
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        long stopped = System.nanoTime();
+        awaitNoPending(jdbc, TimeUnit.MINUTES.toNanos(5));
+        System.out.printf(Locale.ROOT, "closed model, %d clients, measured %d s after %d s warm-up:%n  starts   %s (%.0f/s)%n  finishes %s (%.0f/s)%n"
+                        + "  together %.0f requests/s; PENDING reached 0 %.1f s after the load stopped%n",
+                clients, measuredSeconds, warmUpSeconds, starts, starts.count() / (double) measuredSeconds, finishes,
+                finishes.count() / (double) measuredSeconds, (starts.count() + finishes.count()) / (double) measuredSeconds,
+                (System.nanoTime() - stopped) / 1e9);
     }
 
     record Started(String id, long at) {
