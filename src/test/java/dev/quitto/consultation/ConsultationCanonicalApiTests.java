@@ -97,6 +97,22 @@ class ConsultationCanonicalApiTests {
         assertThat(response.json().get("charge").get("status").asString()).isIn("PENDING", "DELIVERED");
     }
 
+    @ParameterizedTest(name = "{0} s cost {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"1800, 200.00", "3600, 200.00", "3601, 200.00", "3618, 200.00", "3654, 204.00",
+            "3660, 204.00", "3900, 216.00", "5400, 300.00", "9000, 500.00", "90000, 5000.00"})
+    void everyPricingVectorHoldsThroughTheSeedFinish(long seconds, String price) {
+        String id = start(UUID.randomUUID().toString());
+        String end = ConsultationViews.seedTime(clock.instant().plusSeconds(seconds));
+        clock.advance(Duration.ofSeconds(seconds + 60));
+
+        var finished = seed.finish(id, end);
+
+        assertThat(finished.status()).as(finished.body()).isEqualTo(202);
+        assertThat(finished.body()).contains("\"price\":" + price);
+        assertThat(seed.canonical(id).get("price").asString()).isEqualTo(price);
+        assertThat(seed.canonical(id).get("durationSeconds").asLong()).isEqualTo(seconds);
+    }
+
     @ParameterizedTest(name = "end date {0}")
     @ValueSource(strings = {"2026-11-22 12:30:00", "2026-11-22T12:30:00.5", "2026-11-22T15:30:00Z", "2026-11-22T12:30:00-03:00"})
     void theAcceptedEndDateFormsAllNameHalfPastTwelveInSaoPaulo(String endDate) {
