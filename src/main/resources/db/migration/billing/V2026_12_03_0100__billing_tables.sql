@@ -87,3 +87,13 @@ create table billing_email (
     constraint billing_email_status_known check (status in ('PENDING', 'HANDED', 'SKIPPED'))
 );
 create index billing_email_pending on billing_email (next_attempt_at) where status = 'PENDING';
+
+-- Idempotency-Key of uploads (billing.md 4.3): the same caller and key with the same content answers with the first import.
+create table billing_upload_key (
+    caller     varchar(254) not null,
+    key        varchar(255) not null,
+    sha256     char(64)     not null,
+    import_id  uuid         not null,
+    created_at timestamptz  not null,
+    constraint billing_upload_key_pk primary key (caller, key)
+);
