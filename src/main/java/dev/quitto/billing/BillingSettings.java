@@ -117,9 +117,16 @@ public record BillingSettings(@DefaultValue Beneficiary beneficiary,
      * @param pollInterval how often pending e-mails are handed to the platform mail sender
      * @param batchSize    e-mails handed over per transaction
      * @param autoStartup  whether the hand-over runs with the application
+     * @param messageIdDomain right-hand side of the deterministic Message-IDs
      */
     public record MailHandOver(@DefaultValue("1s") Duration pollInterval, @DefaultValue("500") int batchSize,
-                               @DefaultValue("true") boolean autoStartup) {
+                               @DefaultValue("true") boolean autoStartup, @DefaultValue("quitto.local") String messageIdDomain) {
+
+        public MailHandOver {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("quitto.billing.mail.batch-size must be 1 or more");
+            }
+        }
     }
 
     /**

@@ -64,43 +64,37 @@ class ImportController {
 
     @GetMapping(path = BillingPaths.IMPORTS + "/{id}/errors")
     @PreAuthorize(READ)
-    ResponseEntity<?> errors(@PathVariable String id, @RequestParam(required = false) @Nullable String format,
-                             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
-                             @RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size) {
-        boolean csv = "csv".equalsIgnoreCase(format) || wantsCsv(accept);
-        if (!csv && format != null && !"json".equalsIgnoreCase(format)) {
+    Paged<ImportErrorView> errors(@PathVariable String id, @RequestParam(required = false) @Nullable String format,
+                                  @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+                                  @RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size) {
+        if (format != null && !"json".equalsIgnoreCase(format)) {
             throw new Refusal(HttpStatus.BAD_REQUEST, "invalid-parameter", "format must be json or csv");
-        }
-        if (csv) {
-            imports.requireExists(DebtImportKind.NAME, id);
-            StreamingResponseBody body = out -> imports.writeErrorsCsv(DebtImportKind.NAME, id, out);
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-errors.csv\"").body(body);
         }
         if (accept != null && !acceptsJson(accept)) {
             throw new Refusal(HttpStatus.NOT_ACCEPTABLE, ProblemCodes.NOT_ACCEPTABLE, "The error report is served as application/json or text/csv.");
         }
-        Paged<ImportErrorView> report = imports.errors(DebtImportKind.NAME, id, PageQuery.of(page, size), ServletUriComponentsBuilder.fromCurrentRequest());
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+        return imports.errors(DebtImportKind.NAME, id, PageQuery.of(page, size), ServletUriComponentsBuilder.fromCurrentRequest());
     }
 
-    /** {@code Accept: text/csv} (without {@code application/json} beside it) asks for the CSV report. */
-    private static boolean wantsCsv(@Nullable String accept) {
-        if (accept == null) {
-            return false;
-        }
-        try {
-            java.util.List<MediaType> types = MediaType.parseMediaTypes(accept);
-            return types.stream().anyMatch(type -> "csv".equalsIgnoreCase(type.getSubtype()))
-                    && types.stream().noneMatch(type -> type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON));
-        } catch (org.springframework.http.InvalidMediaTypeException e) {
-            return false;
-        }
+    @GetMapping(path = BillingPaths.IMPORTS + "/{id}/errors", params = "format=csv")
+    @PreAuthorize(READ)
+    ResponseEntity<StreamingResponseBody> errorsCsvByFormat(@PathVariable String id) {
+        return errorsCsv(id);
+    }
+
+    @GetMapping(path = BillingPaths.IMPORTS + "/{id}/errors", produces = "text/csv")
+    @PreAuthorize(READ)
+    ResponseEntity<StreamingResponseBody> errorsCsv(@PathVariable String id) {
+        imports.requireExists(DebtImportKind.NAME, id);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-errors.csv\"")
+                .body(out -> imports.writeErrorsCsv(DebtImportKind.NAME, id, out));
     }
 
     private static boolean acceptsJson(String accept) {
         try {
-            return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON));
+            return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                    || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         } catch (org.springframework.http.InvalidMediaTypeException e) {
             return false;
         }
