@@ -61,11 +61,15 @@ class DebtController {
     private final DebtRepository debts;
     private final PaymentRepository payments;
     private final Clock clock;
+    private final InvoiceLinks links;
+    private final InvoicePdf pdf;
 
-    DebtController(DebtRepository debts, PaymentRepository payments, Clock clock) {
+    DebtController(DebtRepository debts, PaymentRepository payments, Clock clock, InvoiceLinks links, InvoicePdf pdf) {
         this.debts = debts;
         this.payments = payments;
         this.clock = clock;
+        this.links = links;
+        this.pdf = pdf;
     }
 
     @GetMapping(BillingPaths.DEBTS)
@@ -134,6 +138,29 @@ class DebtController {
     @PreAuthorize(ImportController.READ)
     InvoiceView invoice(@PathVariable String id) {
         return InvoiceView.of(debts.invoice(BillingIds.parse(id)).orElseThrow(() -> BillingIds.notFound("Invoice", id)));
+    }
+
+    /** The PDF: for a caller with a billing role, or for anyone with a valid signed link ({@code exp} and {@code sig}). */
+    @GetMapping(BillingPaths.INVOICES + "/{id}.pdf")
+    org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable String id, @RequestParam(required = false) @Nullable String exp,
+                                                        @RequestParam(required = false) @Nullable String sig) {
+        UUID invoiceId = BillingIds.parse(id);
+        if (sig != null) {
+            links.verify(invoiceId, exp, sig);
+        } else if (!mayRead()) {
+            throw new Refusal(HttpStatus.FORBIDDEN, "forbidden", "Reading invoices needs the OPERATOR, AUDITOR or ADMIN role.");
+        }
+        InvoiceRow invoice = debts.invoice(invoiceId).orElseThrow(() -> BillingIds.notFound("Invoice", id));
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "inline; filename=\"invoice-" + InvoicePdf.nossoNumero(invoice) + ".pdf\"")
+                .body(pdf.render(invoice));
+    }
+
+    private static boolean mayRead() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream().map(Object::toString)
+                .anyMatch(role -> role.equals("ROLE_OPERATOR") || role.equals("ROLE_AUDITOR") || role.equals("ROLE_ADMIN"));
     }
 
     private static @Nullable Boolean bool(String name, @Nullable String value) {

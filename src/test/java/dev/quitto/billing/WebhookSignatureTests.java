@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.quitto.platform.web.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,12 +20,7 @@ class WebhookSignatureTests {
     static final Clock AT_1700000010 = Clock.fixed(Instant.ofEpochSecond(1_700_000_010), ZoneOffset.UTC);
 
     private static WebhookSignature withSecrets(List<String> secrets) {
-        BillingSettings settings = new BillingSettings(BoletoAndPixEncodingTests.QUITTO, new BillingSettings.Import(BillingSettings.GovernmentIdPolicy.LENIENT),
-                new BillingSettings.Webhook(secrets, Duration.ofSeconds(300)),
-                new BillingSettings.Links("http://localhost", "0123456789abcdef0123", Duration.ofDays(90)),
-                new BillingSettings.MailHandOver(Duration.ofSeconds(1), 500, false, "quitto.local"),
-                new BillingSettings.Reminders(List.of(-3, 0, 7), "-", 2), "-");
-        return new WebhookSignature(settings, AT_1700000010);
+        return new WebhookSignature(TestSettings.settings(secrets), AT_1700000010);
     }
 
     @Test
