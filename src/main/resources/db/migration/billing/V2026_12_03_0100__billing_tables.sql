@@ -28,9 +28,11 @@ create index billing_debt_status_due on billing_debt (status, due_date);
 create index billing_debt_import on billing_debt (import_id);
 create index billing_debt_government_id on billing_debt (government_id);
 
+-- No foreign keys on the bulk paths: a row-level FK check per inserted row costs more than the import's whole COPY;
+-- invoices, payments and e-mail jobs are only ever written by this module next to the row they point to.
 create table billing_invoice (
     id             uuid          primary key,
-    debt_pk        bigint        not null references billing_debt (id),
+    debt_pk        bigint        not null,
     nosso_numero   bigint        not null,
     amount         numeric(15,2) not null,
     due_date       date          not null,
@@ -53,7 +55,7 @@ create table billing_payment (
     key_source      varchar(8)    not null,
     payload_sha256  char(64)      not null,
     debt_id_raw     varchar(64)   not null,
-    debt_pk         bigint        references billing_debt (id),
+    debt_pk         bigint,
     paid_at         timestamptz   not null,
     paid_at_raw     varchar(64)   not null,
     paid_amount     numeric(14,2) not null,
@@ -76,7 +78,7 @@ create index billing_payment_unmatched on billing_payment (received_at) where st
 -- key billing:<invoice id>:<kind>), or SKIPPED when its invoice is no longer OPEN at hand-over time.
 create table billing_email (
     id              bigint       generated always as identity primary key,
-    invoice_id      uuid         not null references billing_invoice (id),
+    invoice_id      uuid         not null,
     kind            varchar(16)  not null,
     status          varchar(10)  not null,
     next_attempt_at timestamptz  not null,
