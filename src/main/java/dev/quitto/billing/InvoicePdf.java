@@ -40,7 +40,6 @@ import org.springframework.stereotype.Component;
 class InvoicePdf {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final float MM = 72f / 25.4f;
     private static final Font TITLE = new Font(Font.HELVETICA, 16, Font.BOLD);
     private static final Font LABEL = new Font(Font.HELVETICA, 8, Font.NORMAL, new GrayColor(0.35f));
     private static final Font VALUE = new Font(Font.HELVETICA, 11, Font.NORMAL);
@@ -74,12 +73,12 @@ class InvoicePdf {
             document.add(new Paragraph("Linha digitável", LABEL));
             document.add(new Paragraph(Boleto.formatted(invoice.digitableLine()), LINE));
             Image barcode = Image.getInstance(png(barcodeMatrix(invoice.barcode())));
-            barcode.scaleAbsolute(103 * MM, 13 * MM);
+            barcode.scaleAbsolute(mm(103), mm(13));
             barcode.setSpacingBefore(8);
             document.add(barcode);
             document.add(new Paragraph("PIX copia e cola", LABEL));
             Image qr = Image.getInstance(png(qrMatrix(invoice.pixPayload())));
-            qr.scaleAbsolute(45 * MM, 45 * MM);
+            qr.scaleAbsolute(mm(45), mm(45));
             document.add(qr);
             document.add(new Paragraph(invoice.pixPayload(), SMALL));
             if (!"OPEN".equals(invoice.status())) {
@@ -90,6 +89,11 @@ class InvoicePdf {
             throw new IllegalStateException("The PDF of invoice " + invoice.id() + " could not be rendered", e);
         }
         return out.toByteArray();
+    }
+
+    /** PDF points (1/72 inch) of a length in millimetres. */
+    private static float mm(int millimetres) {
+        return millimetres * 72f / 25.4f;
     }
 
     static String nossoNumero(InvoiceRow invoice) {
