@@ -83,7 +83,6 @@ class BillingApiIntegrationTests {
         String query = link.substring(link.indexOf("/api/v1/"));
         char last = query.charAt(query.length() - 1);
         String tampered = query.substring(0, query.length() - 1) + (last == '0' ? '1' : '0');
-        long past = java.time.Instant.now().getEpochSecond() - 3600 * 24 * 365 * 5L;
         String expired = "/api/v1/billing/invoices/" + invoice + ".pdf?exp=1000&sig=" + links.sign(UUID.fromString(invoice), 1000);
 
         Http.Response bad = Http.on(port).get(tampered);
@@ -93,7 +92,6 @@ class BillingApiIntegrationTests {
         assertThat(bad.json().get("code").asString()).isEqualTo("invalid-link");
         assertThat(old.status()).isEqualTo(403);
         assertThat(old.json().get("code").asString()).isEqualTo("invalid-link");
-        assertThat(past).isPositive();
     }
 
     @Test
