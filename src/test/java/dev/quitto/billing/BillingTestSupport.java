@@ -1,0 +1,108 @@
+package dev.quitto.billing;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.quitto.testsupport.Http;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/** Uploads debt files and waits for their imports over real HTTP. */
+final class BillingTestSupport {
+
+    static final String HEADER = "name,governmentId,email,debtAmount,debtDueDate,debtId\n";
+    static final Path SAMPLE = Path.of("/work/shared/data/kanastra/input_head_10787rows.csv");
+
+    private final Http http;
+    private final int port;
+
+    BillingTestSupport(Http http, int port) {
+        this.http = http;
+        this.port = port;
+    }
+
+    static byte[] sample() {
+        try {
+            return Files.readAllBytes(SAMPLE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> sampleLines() {
+        try {
+            return Files.readAllLines(SAMPLE, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A prefix that makes this test's debtIds its own in the shared database. */
+    static String unique() {
+        return "t" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    Http.Response uploadRaw(String path, byte[] csv) {
+        return http.header("Content-Type", "text/csv").post(path, csv);
+    }
+
+    Http.Response uploadRaw(String csv) {
+        return uploadRaw(BillingPaths.IMPORTS, csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Http.Response uploadMultipart(String path, String fileName, String partType, byte[] csv) {
+        String boundary = "----quitto" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + partType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + csv.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(csv, 0, body, head.length, csv.length);
+        System.arraycopy(tail, 0, body, head.length + csv.length, tail.length);
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    JsonNode importCompleted(String csv) {
+        return importCompleted(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    JsonNode importCompleted(byte[] csv) {
+        Http.Response accepted = uploadRaw(BillingPaths.IMPORTS, csv);
+        if (accepted.status() != 202) {
+            throw new AssertionError("upload answered " + accepted.status() + ": " + accepted.body());
+        }
+        return awaitCompleted(accepted.json().get("id").asString());
+    }
+
+    JsonNode awaitCompleted(String id) {
+        return await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(50))
+                .until(() -> http.get(BillingPaths.IMPORTS + "/" + id).json(), node -> "COMPLETED".equals(node.get("status").asString())
+                        || "FAILED".equals(node.get("status").asString()));
+    }
+
+    JsonNode errors(String id) {
+        return http.get(BillingPaths.IMPORTS + "/" + id + "/errors?size=200").json().get("items");
+    }
+
+    JsonNode debt(String debtId) {
+        Http.Response response = http.get(BillingPaths.DEBTS + "/" + debtId);
+        if (response.status() != 200) {
+            throw new AssertionError("GET debt " + debtId + " answered " + response.status() + ": " + response.body());
+        }
+        return response.json();
+    }
+
+    static long count(JsonNode done, String name) {
+        return done.get("counts").get(name).asLong();
+    }
+}
