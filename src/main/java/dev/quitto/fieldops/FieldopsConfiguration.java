@@ -1,0 +1,16 @@
+package dev.quitto.fieldops;
+
+import java.util.HashSet;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FieldopsSettings.class)
+class FieldopsConfiguration {
+
+    @Bean
+    BusinessCalendar fieldopsBusinessCalendar(FieldopsSettings settings) {
+        return new BusinessCalendar(new HashSet<>(settings.businessDays().extraHolidays()));
+    }
+}
