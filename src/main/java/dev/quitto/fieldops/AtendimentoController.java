@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** The seed's visit paths ({@code /api/v1/atendimento}), served by the canonical services with the seed's shapes. */
 @RestController
@@ -62,9 +61,27 @@ class AtendimentoController {
         return body;
     }
 
+    /** The request's own link with another page: every other parameter kept in place, {@code page} first when absent. */
     private static String link(HttpServletRequest request, int page) {
-        return UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
-                .replaceQueryParam("page", page).build().toUriString();
+        List<String> parts = new ArrayList<>();
+        boolean replaced = false;
+        String query = request.getQueryString();
+        if (query != null && !query.isEmpty()) {
+            for (String part : query.split("&")) {
+                if (part.equals("page") || part.startsWith("page=")) {
+                    if (!replaced) {
+                        parts.add("page=" + page);
+                        replaced = true;
+                    }
+                } else if (!part.isEmpty()) {
+                    parts.add(part);
+                }
+            }
+        }
+        if (!replaced) {
+            parts.addFirst("page=" + page);
+        }
+        return request.getRequestURI() + "?" + String.join("&", parts);
     }
 
     static String orderBy(@Nullable String orderBy) {

@@ -11,6 +11,10 @@ class FieldopsConfiguration {
 
     @Bean
     BusinessCalendar fieldopsBusinessCalendar(FieldopsSettings settings) {
-        return new BusinessCalendar(new HashSet<>(settings.businessDays().extraHolidays()));
+        var extra = new HashSet<java.time.LocalDate>();
+        if (settings.businessDays() != null && settings.businessDays().extraHolidays() != null) {
+            extra.addAll(settings.businessDays().extraHolidays());
+        }
+        return new BusinessCalendar(extra);
     }
 }

@@ -102,16 +102,25 @@ class ImportController {
         return view(imports.find(VisitImport.NAME, id, BASE));
     }
 
-    @GetMapping(path = BASE + "/{id}/errors")
+    @GetMapping(path = BASE + "/{id}/errors", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     @PreAuthorize("hasAnyRole('OPERATOR', 'AUDITOR')")
-    ResponseEntity<?> errors(@PathVariable String id, @RequestParam(required = false) @Nullable String format,
-                             @RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size,
-                             @org.springframework.web.bind.annotation.RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        boolean csv = IndicatorController.wantsCsv(format, accept);
-        if (!csv) {
-            Paged<ImportErrorView> report = imports.errors(VisitImport.NAME, id, PageQuery.of(page, size), ServletUriComponentsBuilder.fromCurrentRequest());
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+    Paged<ImportErrorView> errors(@PathVariable String id, @RequestParam(required = false) @Nullable String format,
+                                  @RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size) {
+        if (format != null && !"json".equalsIgnoreCase(format.strip())) {
+            throw invalidFormat();
         }
+        return imports.errors(VisitImport.NAME, id, PageQuery.of(page, size), ServletUriComponentsBuilder.fromCurrentRequest());
+    }
+
+    @GetMapping(path = BASE + "/{id}/errors", params = "format=csv")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'AUDITOR')")
+    ResponseEntity<StreamingResponseBody> errorsCsvByFormat(@PathVariable String id) {
+        return errorsCsv(id);
+    }
+
+    @GetMapping(path = BASE + "/{id}/errors", produces = "text/csv")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'AUDITOR')")
+    ResponseEntity<StreamingResponseBody> errorsCsv(@PathVariable String id) {
         imports.requireExists(VisitImport.NAME, id);
         StreamingResponseBody body = out -> imports.writeErrorsCsv(VisitImport.NAME, id, out);
         return ResponseEntity.ok().contentType(TEXT_CSV)
