@@ -5,9 +5,9 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code quitto.fieldops.*}: anonymous seed access (demo only) and extra holidays. */
+/** {@code quitto.fieldops.*}: extra holidays besides the national ones. */
 @ConfigurationProperties("quitto.fieldops")
-record FieldopsSettings(@DefaultValue("false") boolean allowAnonymous, @DefaultValue BusinessDays businessDays) {
+record FieldopsSettings(@DefaultValue BusinessDays businessDays) {
 
     record BusinessDays(@DefaultValue("") List<LocalDate> extraHolidays) {
     }

@@ -155,6 +155,8 @@ class VisitImport implements ImportKind {
     public ApplyResult apply(ImportContext context) {
         String stage = context.stagingTable();
         Timestamp now = Timestamp.from(context.now());
+        // Sorts and hash aggregates over a million staged rows stay in memory for this transaction only.
+        jdbc.sql("set local work_mem = '256MB'").update();
         // Ids that appear more than once: the last line wins, the others are duplicates reported as warnings.
         jdbc.sql("create temp table fo_dup on commit drop as select id, max(line_no) as winner from %s group by id having count(*) > 1"
                 .formatted(stage)).update();
@@ -191,6 +193,7 @@ class VisitImport implements ImportKind {
                 join fieldops_angel a on a.name_key = s.angel_key
                 join fieldops_polo p on p.name_key = s.polo_key
                 where not exists (select 1 from fo_dup d where d.id = s.id and d.winner <> s.line_no)""".formatted(stage)).update();
+        jdbc.sql("analyze fo_resolved").update();
         jdbc.sql("""
                 create temp table fo_write on commit drop as
                 select r.*, v.id is null as is_new
@@ -198,6 +201,7 @@ class VisitImport implements ImportKind {
                 where v.id is null
                    or (v.client_id, v.angel_id, v.polo_id, v.deadline, v.visit_date, v.visited_at)
                       is distinct from (r.client_id, r.angel_id, r.polo_id, r.deadline, r.visit_date, r.visited_at)""").update();
+        jdbc.sql("analyze fo_write").update();
         // The old contribution of every visit that will change, read under its row lock (key order: no deadlocks).
         jdbc.sql("""
                 create temp table fo_old on commit drop as

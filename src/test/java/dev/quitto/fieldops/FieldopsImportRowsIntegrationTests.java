@@ -154,6 +154,20 @@ class FieldopsImportRowsIntegrationTests {
     }
 
     @Test
+    void aFileLargerThanTheJsonBodyLimitIsStreamedThroughTheSeedPath() {
+        StringBuilder file = new StringBuilder(FieldopsFixture.HEADER);
+        for (int id = 1; id <= 20_000; id++) {
+            file.append(id).append(";").append(id).append(";Angel ").append(id % 50).append(";PE - OLINDA;30/06/2021;2021-06-29 10:00:00\n");
+        }
+        assertThat(file.length()).isGreaterThan(1_048_576);
+
+        JsonNode view = f.importFile(file.toString());
+
+        assertThat(view.at("/counts/inserted").asLong()).isEqualTo(20_000);
+        assertThat(view.at("/counts/angelsCreated").asLong()).isEqualTo(50);
+    }
+
+    @Test
     void theErrorReportIsAlsoCsv() {
         JsonNode view = f.importFile(FieldopsFixture.HEADER + "1;1;Ana;PE - OLINDA;30/06/2021;??\n");
 
