@@ -45,6 +45,8 @@ class VisitImport implements ImportKind {
             new StagingColumn("polo_key", "text"), new StagingColumn("uf", "text"), new StagingColumn("city", "text"),
             new StagingColumn("deadline", "date"), new StagingColumn("visit_date", "date"), new StagingColumn("visited_at", "timestamptz"));
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VisitImport.class);
+
     private final JdbcClient jdbc;
     private final Aggregates aggregates;
     private final Clock clock;
@@ -157,6 +159,7 @@ class VisitImport implements ImportKind {
         Timestamp now = Timestamp.from(context.now());
         // Sorts and hash aggregates over a million staged rows stay in memory for this transaction only.
         jdbc.sql("set local work_mem = '256MB'").update();
+        long started = System.nanoTime();
         // Ids that appear more than once: the last line wins, the others are duplicates reported as warnings.
         jdbc.sql("create temp table fo_dup on commit drop as select id, max(line_no) as winner from %s group by id having count(*) > 1"
                 .formatted(stage)).update();
@@ -164,6 +167,8 @@ class VisitImport implements ImportKind {
                 select s.line_no, 'id_atendimento', 'DUPLICATE_IN_FILE',
                        'id ' || s.id || ' appears again on line ' || d.winner || ', which wins', s.id::text
                 from %s s join fo_dup d on d.id = s.id and s.line_no <> d.winner""".formatted(stage), Map.of());
+        long[] marks = new long[6];
+        marks[0] = System.nanoTime();
         long angelsCreated = jdbc.sql("""
                 insert into fieldops_angel (name, name_key, created_at)
                 select s.angel_name, s.angel_key, :now
@@ -185,6 +190,7 @@ class VisitImport implements ImportKind {
                 select distinct s.client_id, cast(:now as timestamptz) from %s s
                 where not exists (select 1 from fieldops_client c where c.id = s.client_id)
                 on conflict (id) do nothing""".formatted(stage)).param("now", now).update();
+        marks[1] = System.nanoTime();
         // The winning lines with their dimension ids, and which of them are new or differ from the stored visit.
         long accepted = jdbc.sql("""
                 create temp table fo_resolved on commit drop as
@@ -202,12 +208,14 @@ class VisitImport implements ImportKind {
                    or (v.client_id, v.angel_id, v.polo_id, v.deadline, v.visit_date, v.visited_at)
                       is distinct from (r.client_id, r.angel_id, r.polo_id, r.deadline, r.visit_date, r.visited_at)""").update();
         jdbc.sql("analyze fo_write").update();
+        marks[2] = System.nanoTime();
         // The old contribution of every visit that will change, read under its row lock (key order: no deadlocks).
         jdbc.sql("""
                 create temp table fo_old on commit drop as
                 select v.angel_id, v.polo_id, v.deadline, v.visit_date
                 from fieldops_visit v where v.id in (select id from fo_write where not is_new)
                 order by v.id for update""").update();
+        marks[3] = System.nanoTime();
         Map<String, Object> written = jdbc.sql("""
                 with up as (
                     insert into fieldops_visit (id, client_id, angel_id, polo_id, deadline, visit_date, visited_at, source, import_id,
@@ -225,10 +233,15 @@ class VisitImport implements ImportKind {
                     returning (xmax = 0) as inserted)
                 select count(*) filter (where inserted) as inserted, count(*) filter (where not inserted) as updated from up""")
                 .param("importId", context.importId()).param("now", now).query().singleRow();
+        marks[4] = System.nanoTime();
         aggregates.apply("""
                 select angel_id, polo_id, deadline, visit_date, 1 as sign from fo_write
                 union all
                 select angel_id, polo_id, deadline, visit_date, -1 as sign from fo_old""", Map.of());
+        marks[5] = System.nanoTime();
+        log.info("Import {}: apply steps (ms) duplicates {}, dimensions {}, resolve + diff {}, lock old {}, upsert visits {}, aggregates {}",
+                context.importId(), (marks[0] - started) / 1_000_000, (marks[1] - marks[0]) / 1_000_000, (marks[2] - marks[1]) / 1_000_000,
+                (marks[3] - marks[2]) / 1_000_000, (marks[4] - marks[3]) / 1_000_000, (marks[5] - marks[4]) / 1_000_000);
         long inserted = ((Number) written.get("inserted")).longValue();
         long updated = ((Number) written.get("updated")).longValue();
         Map<String, Long> extra = new LinkedHashMap<>();

@@ -119,7 +119,7 @@ public final class FieldopsLoad {
                 && visits == distinct && visits == expected.accepted()
                 && ((Number) totals.get("on_time")).longValue() == expected.onTime() && ((Number) totals.get("late")).longValue() == expected.late()
                 && ((Number) totals.get("unvisited")).longValue() == expected.unvisited()
-                && (reimport ? counts.get("inserted") == 0 && counts.get("unchanged") == counts.get("accepted")
+                && (reimport ? counts.get("inserted") == 0 && counts.get("unchanged").longValue() == counts.get("accepted").longValue()
                 : counts.get("inserted") == expected.accepted());
         long mismatchedPolos = 0;
         for (var entry : expected.byPolo().entrySet()) {
