@@ -233,9 +233,11 @@ class Indicators {
         if (filter.clientId() == null && filter.deadlineFrom() == null && filter.deadlineTo() == null && filter.statuses().isEmpty()) {
             String dimensions = dimensionConditions(filter, params, "x");
             String range = "x.visit_date >= :visitFrom and x.visit_date <= :visitTo and x.visits <> 0";
-            counts = "select x." + by.column + " as group_id, sum(x.visits) as visits, count(distinct x.visit_date) as active_days "
-                    + "from fieldops_visit_day x " + dimensionJoins(filter, "x")
-                    + (dimensions.isEmpty() ? " where " + range : dimensions + " and " + range) + " group by x." + by.column;
+            // Per group and date first (a hash aggregate), so that active days are a plain count rather than a sorted distinct.
+            counts = "select group_id, sum(visits) as visits, count(*) as active_days from (select x." + by.column
+                    + " as group_id, x.visit_date, sum(x.visits) as visits from fieldops_visit_day x " + dimensionJoins(filter, "x")
+                    + (dimensions.isEmpty() ? " where " + range : dimensions + " and " + range) + " group by x." + by.column
+                    + ", x.visit_date) per_day group by group_id";
         } else {
             VisitRepository.Where where = VisitRepository.where(filter);
             params.putAll(where.params());

@@ -136,6 +136,19 @@ class FieldopsBadInputIntegrationTests {
     }
 
     @Test
+    void anIdempotencyKeyReplaysTheCreateAndRefusesADifferentBody() {
+        Http keyed = f.operator.header("Idempotency-Key", "fieldops-create-1");
+        Http.Response first = keyed.post(VisitController.BASE, VALID);
+        Http.Response replay = keyed.post(VisitController.BASE, VALID);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
+        assertThat(jdbc.sql("select count(*) from fieldops_visit").query(Long.class).single()).isEqualTo(1);
+        problem(keyed.post(VisitController.BASE, VALID.replace("\"Ana\"", "\"Bia\"")), 422, "idempotency-key-reused");
+    }
+
+    @Test
     void rolesAreEnforced() {
         Http auditor = f.auditor;
         problem(auditor.post(VisitController.BASE, VALID), 403, "forbidden");
