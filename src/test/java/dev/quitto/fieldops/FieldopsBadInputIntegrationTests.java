@@ -133,6 +133,14 @@ class FieldopsBadInputIntegrationTests {
         problem(f.operator.send(HttpRequest.newBuilder(f.url(ImportController.BASE + "?charset=latin-9")).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(FieldopsFixture.HEADER))), 400, "invalid-parameter");
         problem(f.auditor.get(ImportController.BASE + "/not-a-uuid"), 400, "invalid-id");
+        problem(f.operator.send(HttpRequest.newBuilder(f.url(ImportController.BASE)).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("id_atendimento;id_atendimento;id_cliente;angel;polo;data_limite;data_de_atendimento\n"))),
+                400, "duplicate-columns");
+    }
+
+    @Test
+    void aMethodAPathDoesNotServeIsMethodNotAllowed() {
+        problem(f.operator.delete(VisitController.BASE + "/1"), 405, "method-not-allowed");
     }
 
     @Test
