@@ -26,7 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * the upload to {@code COMPLETED} seen by polling every 100 ms), each checked against the generator's expected
  * counts; then re-imports of the same file on the loaded tables ({@code inserted} 0, no duplicate id); then 20
  * warm-up and 200 sequential requests per indicator variant, p50/p95/p99.
- * Usage: {@code java -cp … dev.quitto.bench.fieldops.FieldopsLoad [rows] [rounds]}.
+ * Usage: {@code java -cp … dev.quitto.bench.fieldops.FieldopsLoad [rows] [rounds] [imports-only]}.
  */
 public final class FieldopsLoad {
 
@@ -40,6 +40,7 @@ public final class FieldopsLoad {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_048_575;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        boolean latencies = args.length <= 2 || !args[2].equals("imports-only");
         Path file = Files.createTempFile("bd_desafio_generated", ".csv");
         long generating = System.nanoTime();
         LastMileFile.Expected expected = LastMileFile.write(file, rows, 20211231L);
@@ -70,6 +71,9 @@ public final class FieldopsLoad {
                 reimports.add(importOnce(base, token, file, "re-import " + round, expected, jdbc, true));
             }
             System.out.printf(Locale.ROOT, "re-import median: %d ms%n", median(reimports));
+            if (!latencies) {
+                return;
+            }
             jdbc.sql("analyze").update();
             String month = "&from=2021-09-01&to=2021-09-30";
             latency(base, token, "SLA by polo, unbounded", "/api/v1/fieldops/indicators/sla?by=polo");
