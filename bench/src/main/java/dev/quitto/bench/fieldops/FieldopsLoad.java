@@ -50,7 +50,7 @@ public final class FieldopsLoad {
         ConfigurableApplicationContext context = SpringApplication.run(QuittoApplication.class,
                 "--server.port=0", "--quitto.database.embedded.ephemeral=true", "--quitto.security.jwt-secret=bench-only-jwt-secret-0123456789abcdef",
                 "--quitto.security.access-token-ttl=2h", "--logging.level.root=warn", "--logging.level.dev.quitto=warn",
-                "--logging.level.dev.quitto.platform.imports=info", "--spring.main.banner-mode=off");
+                "--logging.level.dev.quitto.platform.imports=info", "--logging.level.dev.quitto.fieldops=info", "--spring.main.banner-mode=off");
         try {
             String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
             JdbcClient jdbc = context.getBean(JdbcClient.class);
