@@ -1,0 +1,118 @@
+package dev.quitto.fieldops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quitto.platform.security.Role;
+import dev.quitto.testsupport.Http;
+import dev.quitto.testsupport.TestUsers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the field-ops integration tests share: empty field-ops tables (they are this module's own, and the
+ * indicators are global by nature), an operator and an auditor, and imports that run to completion.
+ */
+final class FieldopsFixture {
+
+    static final Path SAMPLE = Path.of("/work/shared/data/stone/bd_desafio_sample_29rows.csv");
+    static final String HEADER = "id_atendimento;id_cliente;angel;polo;data_limite;data_de_atendimento\n";
+
+    final Http http;
+    final Http operator;
+    final Http auditor;
+    final JdbcClient jdbc;
+    final int port;
+
+    private FieldopsFixture(int port, Http http, Http operator, Http auditor, JdbcClient jdbc) {
+        this.port = port;
+        this.http = http;
+        this.operator = operator;
+        this.auditor = auditor;
+        this.jdbc = jdbc;
+    }
+
+    static FieldopsFixture create(int port, TestUsers users, JdbcClient jdbc) {
+        jdbc.sql("""
+                truncate fieldops_visit, fieldops_angel, fieldops_polo, fieldops_client, fieldops_sla_day, fieldops_sla_total,
+                         fieldops_visit_day restart identity""").update();
+        Http http = Http.on(port);
+        return new FieldopsFixture(port, http, http.basic(users.create(Role.OPERATOR)), http.basic(users.create(Role.AUDITOR)), jdbc);
+    }
+
+    static byte[] sample() {
+        try {
+            return Files.readAllBytes(SAMPLE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sampleText() {
+        return new String(sample(), StandardCharsets.UTF_8);
+    }
+
+    /** Uploads {@code body} as the seed does (raw {@code text/csv}) and returns the task id. */
+    String upload(byte[] body) {
+        Http.Response response = operator.send(HttpRequest.newBuilder(url(AtendimentoController.BASE + "/import_csv"))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return response.json().get("task_id").asString();
+    }
+
+    URI url(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** Uploads and waits for {@code COMPLETED}; returns the canonical import resource. */
+    JsonNode importFile(byte[] body) {
+        return awaitCompleted(upload(body));
+    }
+
+    JsonNode importFile(String body) {
+        return importFile(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    JsonNode awaitCompleted(String id) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(until)) {
+            JsonNode view = auditor.get(ImportController.BASE + "/" + id).json();
+            String status = view.get("status").asString();
+            if (status.equals("COMPLETED") || status.equals("FAILED")) {
+                assertThat(status).as(view.toString()).isEqualTo("COMPLETED");
+                return view;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("import " + id + " did not complete in 60 s");
+    }
+
+    JsonNode get(String path) {
+        Http.Response response = auditor.get(path);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** The item of {@code list} whose {@code field} is {@code value}. */
+    static JsonNode item(JsonNode list, String field, String value) {
+        for (JsonNode item : list) {
+            if (item.get(field).asString().equals(value)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item with " + field + " = " + value + " in " + list);
+    }
+}
