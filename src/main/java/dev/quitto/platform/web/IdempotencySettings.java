@@ -1,5 +1,9 @@
 package dev.quitto.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.util.AntPathMatcher;
+
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,11 +19,23 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param lease        how long a claim holds its key without finishing before the same request may take it over,
  *                     for when the instance that claimed it died ({@code QUITTO_IDEMPOTENCY_LEASE}, default 1m);
  *                     longer than the wait, so a waiting repeat never takes over a request still running normally
+ * @param ownPaths     path patterns whose POSTs honour {@code Idempotency-Key} themselves and are left alone (the
+ *                     cashback provider simulator, which mimics an external API's own idempotency)
  */
 @ConfigurationProperties("quitto.web.idempotency")
 public record IdempotencySettings(@DefaultValue("24h") Duration ttl,
                                   @Name("wait") @DefaultValue("10s") Duration waitForFirst,
-                                  @DefaultValue("1m") Duration lease) {
+                                  @DefaultValue("1m") Duration lease,
+                                  @DefaultValue List<String> ownPaths) {
+
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+    /** True when {@code request} goes to a path that handles its own {@code Idempotency-Key}. */
+    boolean handlesOwnKeys(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return ownPaths.stream().anyMatch(pattern -> PATHS.match(pattern, path));
+    }
+
 
     public IdempotencySettings {
         if (!ttl.isPositive()) {
