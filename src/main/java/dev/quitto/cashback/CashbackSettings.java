@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rejectionRetention how long rejected requests are kept in the rejection log
  * @param rates              the first rate version, created on first start when none exists (percent by product type)
  * @param simulator          the built-in provider simulator
+ * @param cleanupCron        when expired fingerprints and old rejections are deleted (six-field cron, {@code -} disables)
  */
 @ConfigurationProperties("quitto.cashback")
 public record CashbackSettings(@DefaultValue Provider provider,
@@ -24,7 +25,8 @@ public record CashbackSettings(@DefaultValue Provider provider,
                                @DefaultValue("24h") Duration duplicateWindow,
                                @DefaultValue("180d") Duration rejectionRetention,
                                @Nullable Map<String, BigDecimal> rates,
-                               @DefaultValue Simulator simulator) {
+                               @DefaultValue Simulator simulator,
+                               @DefaultValue("0 17 * * * *") String cleanupCron) {
 
     public static final String DESTINATION = "cashback-provider";
 

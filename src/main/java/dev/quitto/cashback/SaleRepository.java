@@ -47,24 +47,20 @@ class SaleRepository {
         this.template = template;
     }
 
-    long nextId() {
-        return jdbc.sql("select nextval(pg_get_serial_sequence('cashback_sale', 'id'))").query(Long.class).single();
-    }
-
     /**
-     * Claims the fingerprint for {@code saleId}: true when it was free or expired; false when a live claim exists
-     * (a concurrent claim is waited for, then seen).
+     * Claims the fingerprint with a new sale id (from the sale's identity sequence): the id when the fingerprint was
+     * free or expired; empty when a live claim exists (a concurrent claim is waited for, then seen).
      */
-    boolean claimFingerprint(long clientUserId, String fingerprint, long saleId, Instant now, Instant expiresAt) {
-        return !jdbc.sql("""
+    OptionalLong claimFingerprint(long clientUserId, String fingerprint, Instant now, Instant expiresAt) {
+        return jdbc.sql("""
                         insert into cashback_fingerprint (client_user_id, fingerprint, sale_id, expires_at)
-                        values (:client, :fp, :sale, :expires)
+                        values (:client, :fp, nextval(pg_get_serial_sequence('cashback_sale', 'id')), :expires)
                         on conflict (client_user_id, fingerprint) do update set sale_id = excluded.sale_id, expires_at = excluded.expires_at
                         where cashback_fingerprint.expires_at <= :now
                         returning sale_id
                         """)
-                .param("client", clientUserId).param("fp", fingerprint).param("sale", saleId).param("expires", Timestamp.from(expiresAt))
-                .param("now", Timestamp.from(now)).query(Long.class).list().isEmpty();
+                .param("client", clientUserId).param("fp", fingerprint).param("expires", Timestamp.from(expiresAt))
+                .param("now", Timestamp.from(now)).query(Long.class).optional().map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     OptionalLong fingerprintOwner(long clientUserId, String fingerprint) {

@@ -22,6 +22,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The sales use cases, behind every path that takes or shows a sale: accept (persist first, deliver later), read within
@@ -33,6 +34,7 @@ public class Sales {
     private static final Logger log = LoggerFactory.getLogger(Sales.class);
 
     private final SaleRepository rows;
+    private final Rates rates;
     private final Deliveries deliveries;
     private final CashbackSettings settings;
     private final Environment environment;
@@ -41,9 +43,10 @@ public class Sales {
     private final TransactionTemplate transactions;
     private volatile @Nullable String providerUrl;
 
-    Sales(SaleRepository rows, Deliveries deliveries, CashbackSettings settings, Environment environment, IdGenerator ids, Clock clock,
+    Sales(SaleRepository rows, Rates rates, Deliveries deliveries, CashbackSettings settings, Environment environment, IdGenerator ids, Clock clock,
           TransactionTemplate transactions) {
         this.rows = rows;
+        this.rates = rates;
         this.deliveries = deliveries;
         this.settings = settings;
         this.environment = environment;
@@ -60,16 +63,18 @@ public class Sales {
      * Persists a valid sale, its lines and its delivery in one transaction; a sale with the same fingerprint received
      * within the duplicate window is returned instead, unchanged.
      */
-    public Accepted accept(CurrentUser caller, SaleRequest request) {
+    public Accepted accept(CurrentUser caller, ObjectNode json, String body) {
         String target = providerUrl();
-        String fingerprint = fingerprint(caller.id(), request);
         Instant now = clock.instant();
         Accepted accepted = transactions.execute(status -> {
-            long id = rows.nextId();
-            if (!rows.claimFingerprint(caller.id(), fingerprint, id, now, now.plus(settings.duplicateWindow()))) {
+            SaleRequest request = SaleReader.validate(json, body, rates.current(), now, settings.clockSkew());
+            String fingerprint = fingerprint(caller.id(), request);
+            OptionalLong claimed = rows.claimFingerprint(caller.id(), fingerprint, now, now.plus(settings.duplicateWindow()));
+            if (claimed.isEmpty()) {
                 OptionalLong existing = rows.fingerprintOwner(caller.id(), fingerprint);
                 return new Accepted(rows.find(existing.orElseThrow(), caller.id()).orElseThrow(), false);
             }
+            long id = claimed.getAsLong();
             BigDecimal exact = CashbackCalculation.exact(request.lines());
             BigDecimal cashback = CashbackCalculation.rounded(exact);
             SaleStatus saleStatus = cashback.signum() > 0 ? SaleStatus.PENDING : SaleStatus.SKIPPED;
@@ -81,13 +86,23 @@ public class Sales {
             } else {
                 rows.insertEvent(ids.newId(), id, now, "SKIPPED", null, "cashback 0.00: nothing is sent");
             }
-            return new Accepted(rows.find(id, null).orElseThrow(), true);
+            return new Accepted(created(id, caller, now, request, cashback, exact, saleStatus), true);
         });
         if (accepted != null && accepted.created()) {
             log.info("cashback_sale_accepted id={} client={} document={} cashback={} status={}", accepted.sale().id(), caller.login(),
-                    Cpf.masked(request.document()), accepted.sale().cashback(), accepted.sale().status());
+                    Cpf.masked(accepted.sale().document()), accepted.sale().cashback(), accepted.sale().status());
         }
         return accepted;
+    }
+
+    /** The sale just inserted, as a read would return it (no second round trip). */
+    private static Sale created(long id, CurrentUser caller, Instant now, SaleRequest request, BigDecimal cashback, BigDecimal exact,
+                                SaleStatus status) {
+        List<Sale.Item> items = request.lines().stream().map(line -> new Sale.Item(line.lineNo(), line.type(), line.value(), line.qty(),
+                line.ratePercent(), line.cashbackExact())).toList();
+        return new Sale(id, caller.login(), caller.id(), now, request.soldAt(), request.document(), request.customerName(), request.total(),
+                cashback, exact, request.rates().version(), status, null, null, null, null, false, null, 0,
+                status == SaleStatus.PENDING ? now : null, items);
     }
 
     /** The sale if the caller may see it: an ERP client only its own; ADMIN and AUDITOR every sale. */

@@ -6,7 +6,7 @@
  * {@code /api/v1/cashback} API share one application service ({@link dev.quitto.cashback.Sales}).
  */
 @ApplicationModule(displayName = "Cashback",
-        allowedDependencies = {"platform :: security", "platform :: web", "platform :: time", "platform :: ids", "platform :: delivery"})
+        allowedDependencies = {"platform :: security", "platform :: web", "platform :: time", "platform :: ids", "platform :: delivery", "platform :: jobs"})
 @NullMarked
 package dev.quitto.cashback;
 
