@@ -70,6 +70,7 @@ class CashbackSeedContractTests {
         assertThat(byUsername.json().has("refresh")).isTrue();
         assertThat(withoutSlash.status()).isEqualTo(200);
         assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.contentType()).startsWith("application/problem+json");
         assertThat(byEmail.status()).isEqualTo(200);
         assertThat(refreshed.status()).isEqualTo(200);
         assertThat(refreshed.json().get("access").asString()).isNotBlank();
@@ -226,6 +227,28 @@ class CashbackSeedContractTests {
         assertThat(again.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
         assertThat(dayAfter.status()).isEqualTo(201);
         assertThat(dayAfter.json().get("id").asLong()).isNotEqualTo(first.json().get("id").asLong());
+    }
+
+    @Autowired
+    CashbackCleanup cleanup;
+
+    @Test
+    void theHourlyCleanupRemovesExpiredFingerprintsAndOldRejections() {
+        Http erp = f.erp();
+        long id = erp.post("/api/cashback", sample("2026-01-12 00:00:00")).json().get("id").asLong();
+        erp.post("/api/cashback", "{}");
+        String fingerprints = "select count(*) from cashback_fingerprint where sale_id = :id";
+
+        clock.advance(Duration.ofHours(23));
+        cleanup.run();
+        long kept = jdbc.sql(fingerprints).param("id", id).query(Long.class).single();
+        clock.advance(Duration.ofDays(181));
+        CashbackCleanup.Removed removed = cleanup.run();
+
+        assertThat(kept).isEqualTo(1);
+        assertThat(jdbc.sql(fingerprints).param("id", id).query(Long.class).single()).isZero();
+        assertThat(removed.rejections()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from cashback_sale where id = :id").param("id", id).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
