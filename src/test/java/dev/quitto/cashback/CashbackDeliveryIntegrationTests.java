@@ -220,6 +220,24 @@ class CashbackDeliveryIntegrationTests {
     }
 
     @Test
+    void item21AnotherInstanceStartedOnTheSameDatabaseAfterADeliverySendsNothingAgain() throws InterruptedException {
+        long id = post(sample("2026-11-21 08:07:00"));
+        f.awaitStatus(id, "DELIVERED");
+
+        try (var restarted = dev.quitto.testsupport.SecondInstance.start("cashback-restarted", clock,
+                "--quitto.cashback.provider.url=http://localhost:" + port + "/api/v1/cashback/simulator/cashback")) {
+            clock.advance(Duration.ofMinutes(10));
+            Thread.sleep(Duration.ofSeconds(2));
+            assertThat(restarted.isActive()).isTrue();
+        }
+
+        assertThat(f.receivedFor(id)).hasSize(1);
+        assertThat(f.createdFor(id)).isEqualTo(1);
+        assertThat(f.sale(id).get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(row(id).attempts()).isEqualTo(1);
+    }
+
+    @Test
     void echoMismatchIsFlaggedButTheSaleIsDelivered() {
         long id = post(sample("2026-11-21 08:06:00"));
         JsonNode sale = f.awaitStatus(id, "DELIVERED");
