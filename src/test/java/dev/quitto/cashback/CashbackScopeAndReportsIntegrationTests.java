@@ -83,11 +83,11 @@ class CashbackScopeAndReportsIntegrationTests {
             created.add(erp.post(SALES, sample("2026-10-0" + day + " 12:00:00")).json().get("id").asLong());
             clock.advance(java.time.Duration.ofSeconds(1));
         }
+        created.forEach(id -> f.awaitStatus(id, "DELIVERED"));
         f.faults("{\"quotaFull\":true}");
         long failed = erp.post(SALES, sample("2026-10-06 12:00:00")).json().get("id").asLong();
         f.awaitStatus(failed, "FAILED");
         f.noFaults();
-        created.forEach(id -> f.awaitStatus(id, "DELIVERED"));
         Http auditor = f.auditor();
         String mine = "&clientId=" + erpUser.login();
 
