@@ -96,6 +96,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return !"POST".equals(request.getMethod())
                 || request.getHeader(HEADER) == null
                 || web.isUpload(request)
+                || settings.handlesOwnKeys(request)
                 || isMultipart(request)
                 || issuesCredentials(request);
     }

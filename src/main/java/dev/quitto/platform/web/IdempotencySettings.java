@@ -1,9 +1,12 @@
 package dev.quitto.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
+import org.springframework.util.AntPathMatcher;
 
 /**
  * {@code Idempotency-Key} handling of POSTs ({@code quitto.web.idempotency}).
@@ -17,12 +20,23 @@ import org.springframework.boot.context.properties.bind.Name;
  *                     longer than the wait, so a waiting repeat never takes over a request still running normally
  * @param purgeCron    when expired records are deleted ({@code QUITTO_IDEMPOTENCY_PURGE_CRON}, default every hour at
  *                     minute 7; {@code -} disables it)
+ * @param ownPaths     path patterns whose POSTs honour {@code Idempotency-Key} themselves and are left alone (the
+ *                     cashback provider simulator, which mimics an external API's own idempotency)
  */
 @ConfigurationProperties("quitto.web.idempotency")
 public record IdempotencySettings(@DefaultValue("24h") Duration ttl,
                                   @Name("wait") @DefaultValue("10s") Duration waitForFirst,
                                   @DefaultValue("1m") Duration lease,
-                                  @DefaultValue("0 7 * * * *") String purgeCron) {
+                                  @DefaultValue("0 7 * * * *") String purgeCron,
+                                  @DefaultValue List<String> ownPaths) {
+
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+    /** True when {@code request} goes to a path that handles its own {@code Idempotency-Key}. */
+    boolean handlesOwnKeys(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return ownPaths.stream().anyMatch(pattern -> PATHS.match(pattern, path));
+    }
 
     public IdempotencySettings {
         if (!ttl.isPositive()) {
