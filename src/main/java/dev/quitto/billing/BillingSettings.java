@@ -1,7 +1,9 @@
 package dev.quitto.billing;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -98,18 +100,31 @@ public record BillingSettings(@DefaultValue Beneficiary beneficiary,
 
     /**
      * @param publicBaseUrl base of the links put in e-mails
-     * @param secret        HMAC key of the signed PDF links
+     * @param secret        HMAC key of the signed PDF links ({@code QUITTO_BILLING_LINK_SECRET}); when unset, a random key
+     *                      of this process is used, so links stop working at restart and on other instances
      * @param validity      how long a link stays valid
      */
     public record Links(@DefaultValue("http://localhost:8080") String publicBaseUrl,
-                        @DefaultValue("quitto-billing-link-secret-change-me") String secret,
+                        @DefaultValue("") String secret,
                         @DefaultValue("90d") Duration validity) {
 
         public Links {
+            if (secret.isBlank()) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                secret = RANDOM_KEY_PREFIX + HexFormat.of().formatHex(key);
+            }
             if (secret.length() < 16) {
                 throw new IllegalArgumentException("quitto.billing.links.secret needs at least 16 characters");
             }
             publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        }
+
+        private static final String RANDOM_KEY_PREFIX = "random:";
+
+        /** True when no secret was configured and this process made up its own. */
+        public boolean randomSecret() {
+            return secret.startsWith(RANDOM_KEY_PREFIX);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,10 @@ class InvoiceLinks {
     InvoiceLinks(BillingSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+        if (settings.links().randomSecret()) {
+            LoggerFactory.getLogger(InvoiceLinks.class).warn("QUITTO_BILLING_LINK_SECRET is not set: signed invoice links use a key of this "
+                    + "process and stop working when it restarts or on another instance");
+        }
     }
 
     String signedPdfLink(UUID invoiceId) {
