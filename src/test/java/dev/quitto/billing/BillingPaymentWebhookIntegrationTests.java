@@ -4,9 +4,14 @@ import static dev.quitto.billing.BillingTestSupport.HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quitto.platform.security.Role;
+import dev.quitto.platform.time.BusinessTime;
 import dev.quitto.testsupport.Http;
 import dev.quitto.testsupport.QuittoIntegrationTest;
+import dev.quitto.testsupport.TestClock;
 import dev.quitto.testsupport.TestUsers;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,6 +31,9 @@ class BillingPaymentWebhookIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TestClock clock;
 
     @Autowired
     TestUsers users;
@@ -225,7 +233,9 @@ class BillingPaymentWebhookIntegrationTests {
         importDebt(debt, "1000.00", "2026-12-15");
 
         assertThat(pay("/payment", payload(debt, "09/06/2022", "1.00")).json().get("code").asString()).isEqualTo("validation-failed");
-        assertThat(pay("/payment", payload(debt, "2026-11-22 13:00:01", "1.00")).status()).isEqualTo(400);
+        String overAnHourAhead = LocalDateTime.ofInstant(clock.instant().plus(Duration.ofHours(1)).plusSeconds(1), BusinessTime.ZONE)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        assertThat(pay("/payment", payload(debt, overAnHourAhead, "1.00")).status()).isEqualTo(400);
         assertThat(pay("/payment", payload(debt, "2022-06-09 10:00:00", "0")).status()).isEqualTo(400);
         assertThat(pay("/payment", payload(debt, "2022-06-09 10:00:00", "-1")).status()).isEqualTo(400);
         assertThat(pay("/payment", payload(debt, "2022-06-09 10:00:00", "1.001")).status()).isEqualTo(400);

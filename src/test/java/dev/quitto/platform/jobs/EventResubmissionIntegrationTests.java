@@ -8,6 +8,7 @@ import dev.quitto.testsupport.Http;
 import dev.quitto.testsupport.QuittoIntegrationTest;
 import dev.quitto.testsupport.TestClock;
 import dev.quitto.testsupport.TestUsers;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -56,10 +57,10 @@ class EventResubmissionIntegrationTests {
         UUID id = publish(2);
         awaitPublication(id, "FAILED", 1);
 
-        clock.advance(Duration.ofMinutes(1));
+        advance(Duration.ofMinutes(1));
         awaitPublication(id, "FAILED", 2);
 
-        clock.advance(Duration.ofMinutes(2));
+        advance(Duration.ofMinutes(2));
         awaitPublication(id, "COMPLETED", 3);
 
         assertThat(listener.calls(id)).isEqualTo(3);
@@ -70,11 +71,11 @@ class EventResubmissionIntegrationTests {
         UUID id = publish(Integer.MAX_VALUE);
         awaitPublication(id, "FAILED", 1);
         for (int attempt = 2; attempt <= 5; attempt++) {
-            clock.advance(Duration.ofMinutes(1L << (attempt - 2)));
+            advance(Duration.ofMinutes(1L << (attempt - 2)));
             awaitPublication(id, "FAILED", attempt);
         }
 
-        clock.advance(Duration.ofHours(2));
+        advance(Duration.ofHours(2));
         await().atMost(Duration.ofSeconds(10)).until(() -> givenUp(id));
 
         assertThat(listener.calls(id)).isEqualTo(5);
@@ -101,6 +102,17 @@ class EventResubmissionIntegrationTests {
         assertThat(operator.json().has("totalItems")).isTrue();
     }
 
+    /**
+     * Moves this context's clock and makes the recurring resubmission due at the new time: every cached test context
+     * shares the database and so the one {@code scheduled_tasks} row, and another context on an earlier clock may have
+     * rescheduled it for its own next minute.
+     */
+    private void advance(Duration duration) {
+        clock.advance(duration);
+        jdbc.sql("update scheduled_tasks set execution_time = :now where task_name = 'platform-event-resubmission' and not picked")
+                .param("now", Timestamp.from(clock.instant())).update();
+    }
+
     private UUID publish(int failures) {
         UUID id = UUID.randomUUID();
         transaction.executeWithoutResult(status -> events.publishEvent(new FlakyListener.SomethingHappened(id, failures)));
@@ -108,7 +120,7 @@ class EventResubmissionIntegrationTests {
     }
 
     private void awaitPublication(UUID id, String status, int attempts) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(id) + "/" + attempts(id), (status + "/" + attempts)::equals);
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(id) + "/" + attempts(id), (status + "/" + attempts)::equals);
     }
 
     private String status(UUID id) {
