@@ -96,9 +96,8 @@ class BillingMailIntegrationTests {
 
         billing.importCompleted(file);
         handOver.runOnce();
-        Thread.sleep(1500);
-        assertThat(TestMailServer.messagesTo(address(1)).size() + TestMailServer.messagesTo(address(2)).size()
-                + TestMailServer.messagesTo(address(3)).size()).isEqualTo(3);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> TestMailServer.messagesTo(address(1)).size()
+                + TestMailServer.messagesTo(address(2)).size() + TestMailServer.messagesTo(address(3)).size() == 3);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.quitto.fieldops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.quitto.platform.security.Role;
 import dev.quitto.testsupport.Http;
@@ -13,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -82,22 +83,11 @@ final class FieldopsFixture {
     }
 
     JsonNode awaitCompleted(String id) {
-        Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(until)) {
-            JsonNode view = auditor.get(ImportController.BASE + "/" + id).json();
-            String status = view.get("status").asString();
-            if (status.equals("COMPLETED") || status.equals("FAILED")) {
-                assertThat(status).as(view.toString()).isEqualTo("COMPLETED");
-                return view;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("import " + id + " did not complete in 60 s");
+        JsonNode view = await().alias("import " + id + " finished").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> auditor.get(ImportController.BASE + "/" + id).json(),
+                        finished -> Set.of("COMPLETED", "FAILED").contains(finished.get("status").asString()));
+        assertThat(view.get("status").asString()).as(view.toString()).isEqualTo("COMPLETED");
+        return view;
     }
 
     JsonNode get(String path) {
