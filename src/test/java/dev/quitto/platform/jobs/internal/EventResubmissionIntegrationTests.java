@@ -1,14 +1,14 @@
-package dev.quitto.platform.jobs;
+package dev.quitto.platform.jobs.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.quitto.platform.jobs.FlakyListener;
 import dev.quitto.platform.security.Role;
 import dev.quitto.testsupport.Http;
 import dev.quitto.testsupport.QuittoIntegrationTest;
 import dev.quitto.testsupport.TestClock;
 import dev.quitto.testsupport.TestUsers;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -48,6 +48,9 @@ class EventResubmissionIntegrationTests {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    EventResubmission resubmission;
 
     @Autowired
     TestUsers users;
@@ -103,14 +106,13 @@ class EventResubmissionIntegrationTests {
     }
 
     /**
-     * Moves this context's clock and makes the recurring resubmission due at the new time: every cached test context
-     * shares the database and so the one {@code scheduled_tasks} row, and another context on an earlier clock may have
-     * rescheduled it for its own next minute.
+     * Moves this context's clock and runs one resubmission here, on that clock. The recurring job itself is scheduled
+     * every minute (JobsIntegrationTests); running it through the shared {@code scheduled_tasks} row would let another
+     * cached test context, whose clock is elsewhere, take the run and stamp the attempt with its own time.
      */
     private void advance(Duration duration) {
         clock.advance(duration);
-        jdbc.sql("update scheduled_tasks set execution_time = :now where task_name = 'platform-event-resubmission' and not picked")
-                .param("now", Timestamp.from(clock.instant())).update();
+        resubmission.run();
     }
 
     private UUID publish(int failures) {
