@@ -12,6 +12,9 @@ public final class PixCode {
     private PixCode() {
     }
 
+    /** CRC16-CCITT-FALSE of every byte value: one table lookup per character instead of eight shifts. */
+    private static final int[] CRC_TABLE = crcTable();
+
     /** @param amount the amount with two decimals, {@code 7811.00} */
     public static String payload(BillingSettings.Beneficiary beneficiary, long nossoNumero, String amount) {
         StringBuilder out = new StringBuilder(160);
@@ -32,21 +35,33 @@ public final class PixCode {
 
     /** {@code QTO} + the 11-digit nosso número. */
     public static String txid(long nossoNumero) {
-        return "QTO" + String.format(Locale.ROOT, "%011d", nossoNumero);
+        String digits = Long.toString(nossoNumero);
+        return "QTO" + "00000000000".substring(Math.min(digits.length(), 11)) + digits;
     }
 
     /** CRC16-CCITT-FALSE (polynomial 0x1021, initial 0xFFFF, no reflection, no final XOR) as 4 upper-case hex digits. */
     public static String crc16Hex(CharSequence text) {
         int crc = 0xFFFF;
-        for (int i = 0; i < text.length(); i++) {
-            crc ^= (text.charAt(i) & 0xFF) << 8;
+        for (int i = 0, length = text.length(); i < length; i++) {
+            crc = ((crc << 8) ^ CRC_TABLE[((crc >>> 8) ^ text.charAt(i)) & 0xFF]) & 0xFFFF;
+        }
+        char[] hex = new char[4];
+        for (int i = 3; i >= 0; i--, crc >>>= 4) {
+            hex[i] = "0123456789ABCDEF".charAt(crc & 0xF);
+        }
+        return new String(hex);
+    }
+
+    private static int[] crcTable() {
+        int[] table = new int[256];
+        for (int value = 0; value < 256; value++) {
+            int crc = value << 8;
             for (int bit = 0; bit < 8; bit++) {
                 crc = (crc & 0x8000) != 0 ? (crc << 1) ^ 0x1021 : crc << 1;
             }
-            crc &= 0xFFFF;
+            table[value] = crc & 0xFFFF;
         }
-        String hex = Integer.toHexString(crc).toUpperCase(Locale.ROOT);
-        return "0000".substring(hex.length()) + hex;
+        return table;
     }
 
     private static String ascii(String value, int max) {

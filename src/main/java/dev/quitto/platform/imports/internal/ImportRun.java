@@ -11,7 +11,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -274,6 +276,11 @@ final class ImportRun {
         @Override
         public Instant now() {
             return now;
+        }
+
+        @Override
+        public <T> T withIndexesRebuilt(List<String> tables, Supplier<T> load) {
+            return SecondaryIndexes.of(jdbc, tables).rebuiltAround(load);
         }
 
         @Override
