@@ -25,14 +25,15 @@ class ConsultationRepository {
     }
 
     /** Inserts an open consultation unless the patient has one (the partial unique index decides); true when inserted. */
-    boolean insertOpen(UUID id, UUID physicianId, UUID patientId, Instant now) {
+    /** The new open consultation, or empty when the patient already has one. */
+    Optional<Consultation> insertOpen(UUID id, UUID physicianId, UUID patientId, Instant now) {
         return jdbc.sql("""
                         insert into consultation (id, physician_id, patient_id, start_date, created_at, updated_at)
                         values (:id, :physician, :patient, :now, :now, :now)
                         on conflict (patient_id) where end_date is null do nothing
-                        """)
+                        returning\s""" + COLUMNS)
                 .param("id", id).param("physician", physicianId).param("patient", patientId).param("now", at(now))
-                .update() == 1;
+                .query(ConsultationRepository::map).optional();
     }
 
     Optional<UUID> openOf(UUID patientId) {
@@ -44,16 +45,16 @@ class ConsultationRepository {
         return jdbc.sql("select " + COLUMNS + " from consultation where id = :id").param("id", id).query(ConsultationRepository::map).optional();
     }
 
-    /** The conditional finish (spec 4.3): changes the row only while it is open; true when it did. */
-    boolean finish(UUID id, Instant end, Pricing pricing, Instant now) {
+    /** The conditional finish (spec 4.3): changes the row only while it is open; the finished row, or empty when it was not open. */
+    Optional<Consultation> finish(UUID id, Instant end, Pricing pricing, Instant now) {
         return jdbc.sql("""
                         update consultation
                         set end_date = :end, price = :price, price_per_hour = :rate, billed_hours = :hours, updated_at = :now
                         where id = :id and end_date is null
-                        """)
+                        returning\s""" + COLUMNS)
                 .param("id", id).param("end", at(end)).param("price", pricing.price().amount())
                 .param("rate", pricing.pricePerHour().amount()).param("hours", pricing.billedHours()).param("now", at(now))
-                .update() == 1;
+                .query(ConsultationRepository::map).optional();
     }
 
     record Filter(@Nullable UUID patientId, @Nullable UUID physicianId, Consultation.@Nullable Status status,

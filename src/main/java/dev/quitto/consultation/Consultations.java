@@ -46,12 +46,11 @@ public class Consultations {
     Consultation start(UUID physicianId, UUID patientId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         UUID id = ids.newId();
-        if (!rows.insertOpen(id, physicianId, patientId, now)) {
+        return rows.insertOpen(id, physicianId, patientId, now).orElseThrow(() -> {
             UUID open = rows.openOf(patientId).orElseThrow(() -> new IllegalStateException(
                     "The insert for patient " + patientId + " conflicted, yet no open consultation is visible"));
-            throw new Refusals.PatientHasOpenConsultation(patientId, open);
-        }
-        return rows.find(id).orElseThrow();
+            return new Refusals.PatientHasOpenConsultation(patientId, open);
+        });
     }
 
     /**
@@ -79,14 +78,12 @@ public class Consultations {
             }
         }
         Pricing pricing = Pricing.of(consultation.startDate(), end, new Money(settings.pricePerHour()));
-        if (!rows.finish(id, end, pricing, now)) {
-            throw alreadyFinished(rows.find(id).orElseThrow());
-        }
+        Consultation finished = rows.finish(id, end, pricing, now).orElseThrow(() -> alreadyFinished(rows.find(id).orElseThrow()));
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("appointment_id", id.toString());
         payload.put("total_price", pricing.price().toString());
         deliveries.enqueue(OutboundDelivery.post(FINANCE, id.toString(), "", payload));
-        return rows.find(id).orElseThrow();
+        return finished;
     }
 
     private static Refusals.ConsultationAlreadyFinished alreadyFinished(Consultation consultation) {
