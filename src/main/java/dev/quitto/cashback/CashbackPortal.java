@@ -122,13 +122,15 @@ public class CashbackPortal {
         return view(sales.get(caller, id));
     }
 
-    /** ADMIN only (403 otherwise): a FAILED sale back to PENDING, its delivery in a new cycle; 409 for any other status. */
+    /**
+     * ADMIN only (403 otherwise): a FAILED sale back to PENDING, its delivery in a new cycle; 409 for any other status.
+     * Returns the sale as the retry left it (PENDING), whatever the dispatcher has done since.
+     */
     public SaleView retry(CurrentUser caller, long id) {
         if (!caller.may(Role.ADMIN)) {
             throw new Refusal(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN, "Only an ADMIN can retry the delivery of a sale.");
         }
-        sales.retry(caller, id);
-        return sale(caller, id);
+        return view(sales.retry(caller, id));
     }
 
     private static void requireReader(CurrentUser caller) {

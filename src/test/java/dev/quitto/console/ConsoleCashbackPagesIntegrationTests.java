@@ -132,7 +132,7 @@ class ConsoleCashbackPagesIntegrationTests {
         String failedOnly = auditor.get(PAGE + "?status=FAILED&document=" + cpf).body();
         String otherDays = auditor.get(PAGE + "?from=2020-01-01&to=2020-01-31&document=" + cpf).body();
 
-        assertThat(byDocument).contains("data-sale-id=\"" + delivered + "\"", "1 sales, newest first.");
+        assertThat(byDocument).contains("data-sale-id=\"" + delivered + "\"", "1 sale, newest first.");
         assertThat(failedOnly).doesNotContain("data-sale-id=").contains("No sales.");
         assertThat(otherDays).doesNotContain("data-sale-id=");
         assertThat(auditor.get(PAGE + "?from=" + fixture.today().minusDays(1) + "&to=" + today + "&document=" + cpf).body())

@@ -85,7 +85,8 @@ class CashbackSalesController {
     @PostMapping("/{id}/retry")
     String retry(CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
         var sale = cashback.retry(user, id);
-        redirect.addFlashAttribute("flash", "Sale " + sale.id() + " is " + sale.status() + " again: its cashback will be sent to the provider shortly.");
+        redirect.addFlashAttribute("flash", "Sale " + sale.id() + " is " + sale.status() + " again: its cashback of "
+                + sale.cashback().toPlainString() + " will be sent to the provider shortly.");
         return "redirect:" + backTo(back);
     }
 
