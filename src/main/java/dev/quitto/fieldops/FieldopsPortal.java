@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -139,7 +141,7 @@ public class FieldopsPortal {
         String fileName = disposition == null ? "indicators.csv" : ContentDisposition.parse(disposition).getFilename();
         MediaType type = answer.getHeaders().getContentType();
         return new CsvExport(fileName == null ? "indicators.csv" : fileName, type == null ? new MediaType("text", "csv") : type,
-                (byte[]) java.util.Objects.requireNonNull(answer.getBody()));
+                (byte[]) Objects.requireNonNull(answer.getBody()));
     }
 
     /** The query both endpoints share, after the caller's roles and the period are checked. */
@@ -165,7 +167,7 @@ public class FieldopsPortal {
     }
 
     /** The endpoints' own refusal of a parameter, as the field violation every other module's API gives. */
-    private static ResponseEntity<?> run(java.util.function.Supplier<ResponseEntity<?>> call) {
+    private static ResponseEntity<?> run(Supplier<ResponseEntity<?>> call) {
         try {
             return call.get();
         } catch (FieldopsRefusals.InvalidParameter invalid) {
@@ -184,15 +186,15 @@ public class FieldopsPortal {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(@Nullable Object value) {
-        return (Map<String, Object>) java.util.Objects.requireNonNull(value);
+        return (Map<String, Object>) Objects.requireNonNull(value);
     }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> items(Map<String, Object> body) {
-        return (List<Map<String, Object>>) java.util.Objects.requireNonNull(body.get("items"));
+        return (List<Map<String, Object>>) Objects.requireNonNull(body.get("items"));
     }
 
     private static long number(Map<String, Object> map, String key) {
-        return ((Number) java.util.Objects.requireNonNull(map.get(key), key)).longValue();
+        return ((Number) Objects.requireNonNull(map.get(key), key)).longValue();
     }
 }
