@@ -27,6 +27,19 @@ public final class ConsoleForms {
         }
     }
 
+    /**
+     * As {@link #date(String, String)}, but a bad date is added to {@code errors} (field to message) and read as null, so
+     * that a form shows every bad field at once.
+     */
+    public static @Nullable LocalDate date(String field, @Nullable String value, Map<String, String> errors) {
+        try {
+            return date(field, value);
+        } catch (InvalidInput invalid) {
+            errors.putAll(errors(invalid));
+            return null;
+        }
+    }
+
     /** {@code ?page=} of a console list, from 1; anything else is page 1. */
     public static PageQuery page(@Nullable String value) {
         int page = 1;

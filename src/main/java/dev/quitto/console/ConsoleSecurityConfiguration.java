@@ -37,6 +37,7 @@ class ConsoleSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/webjars/**", "/console/assets/**", "/login", ConsoleController.FORBIDDEN).permitAll()
                         .requestMatchers("/console/supplier/**").hasRole(Role.SUPPLIER.name())
+                        .requestMatchers("/console/cashback/**").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                         .requestMatchers("/console/operator/anticipations/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/console/operator/**").hasAnyRole(Role.OPERATOR.name(), Role.AUDITOR.name())
                         .anyRequest().authenticated())

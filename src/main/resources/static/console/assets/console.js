@@ -1,5 +1,8 @@
 // Quitto console: no inline scripts (the CSP allows only 'self'). Charts are drawn from data-* attributes with Chart.js,
 // served from its webjar; pages that have charts load it (model attribute "charts").
+//   <canvas data-chart-labels="a|b" data-chart-values="1|2">: a doughnut (shares of a whole).
+//   <canvas data-chart='{"type":"bar","label":…,"labels":[…],"values":[…],"max":100}'>: horizontal bars, one per label,
+//   in the order given; a null value is a gap (no bar), never a zero. The box grows with the number of bars.
 document.addEventListener('DOMContentLoaded', function () {
   if (typeof Chart === 'undefined') {
     return;
@@ -11,6 +14,23 @@ document.addEventListener('DOMContentLoaded', function () {
       type: 'doughnut',
       data: { labels: labels, datasets: [{ data: values, backgroundColor: ['#0b57d0', '#6e7781', '#b26b00', '#11623a', '#a11a1a'] }] },
       options: { animation: false, maintainAspectRatio: false, plugins: { legend: { position: 'right' } } }
+    });
+  });
+  document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+    var spec = JSON.parse(canvas.dataset.chart);
+    canvas.parentNode.style.height = Math.max(160, spec.labels.length * 26 + 56) + 'px';
+    var axis = { beginAtZero: true, ticks: { color: '#1b1f24' }, grid: { color: '#d0d7de' } };
+    if (typeof spec.max === 'number') {
+      axis.max = spec.max;
+    }
+    new Chart(canvas, {
+      type: 'bar',
+      data: { labels: spec.labels, datasets: [{ label: spec.label, data: spec.values, backgroundColor: '#0b57d0', maxBarThickness: 22 }] },
+      options: {
+        indexAxis: 'y', animation: false, responsive: true, maintainAspectRatio: false,
+        scales: { x: axis, y: { ticks: { color: '#1b1f24', autoSkip: false } } },
+        plugins: { legend: { display: true, position: 'top' } }
+      }
     });
   });
 });

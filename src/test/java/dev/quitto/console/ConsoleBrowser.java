@@ -133,11 +133,15 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.getTitle();
     }
 
-    /** A PNG of the whole page at {@code width} pixels wide. */
+    /**
+     * A PNG of the whole page (up to 2,400 pixels high) at {@code width} pixels wide. The window is the page's height plus
+     * what the window takes besides its viewport, so that the viewport, which is what the screenshot shows, holds the page.
+     */
     byte[] screenshot(int width) {
         driver.manage().window().setSize(new Dimension(width, 900));
-        Object height = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
-        driver.manage().window().setSize(new Dimension(width, Math.min(2400, Math.max(600, ((Number) height).intValue()))));
+        Number height = (Number) script("return document.documentElement.scrollHeight");
+        Number frame = (Number) script("return window.outerHeight - window.innerHeight");
+        driver.manage().window().setSize(new Dimension(width, Math.min(2400, Math.max(600, height.intValue())) + Math.max(0, frame.intValue())));
         return ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
     }
 

@@ -15,6 +15,7 @@ import dev.quitto.testsupport.Http;
 import dev.quitto.testsupport.QuittoIntegrationTest;
 import dev.quitto.testsupport.TestClock;
 import dev.quitto.testsupport.TestDestination;
+import dev.quitto.testsupport.TestFinanceGateway;
 import dev.quitto.testsupport.TestUsers;
 import dev.quitto.testsupport.TestUsers.TestUser;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -79,6 +81,12 @@ class ConsoleScreenshotTests {
                 fixture.payment(other, fixture.today().plusDays(30), "12500.00"), fixture.today().plusDays(8));
         deadDelivery();
         importWithErrors(operator);
+        ConsoleModuleData data = new ConsoleModuleData(port, users, clock);
+        String customer = ConsoleModuleData.cpf();
+        long failedSale = cashbackSales(data, customer);
+        String deadCharge = charges(data);
+        ConsoleModuleData.FieldWeek week = fieldWeek(data);
+        TestUser admin = fixture.user(Role.ADMIN);
 
         Map<String, byte[]> shots = new LinkedHashMap<>();
         try (ConsoleBrowser browser = ConsoleBrowser.start(port)) {
@@ -109,6 +117,21 @@ class ConsoleScreenshotTests {
             shots.put("operator-mail", shot(browser, "Sent mail", 1280));
             browser.open("/console/operator/imports");
             shots.put("operator-imports", shot(browser, "Imports", 1280));
+            browser.open("/console/operator/charges");
+            shots.put("operator-charges", shot(browser, "Consultation charges", 1280));
+            browser.open("/console/operator/charges/" + deadCharge);
+            shots.put("operator-charge", shot(browser, "Charge", 1280));
+            browser.open("/console/operator/indicators?" + week.query());
+            await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(browser.script(
+                    "return typeof Chart !== 'undefined' && Chart.getChart(document.getElementById('chart-productivity-angel')) !== undefined")));
+            shots.put("operator-indicators", shot(browser, "Field-ops indicators", 1280));
+            shots.put("operator-indicators-mobile", shot(browser, "Field-ops indicators", 390));
+            browser.signOut();
+
+            browser.signIn(admin.login(), TestUsers.PASSWORD);
+            browser.open("/console/cashback/sales?document=" + customer);
+            browser.click(By.cssSelector("tr[data-sale-id='" + failedSale + "'] + tr.history-row summary"));
+            shots.put("admin-cashback-sales", shot(browser, "Cashback sales", 1280));
         }
 
         Path target = Path.of("target", "console-screenshots");
@@ -135,6 +158,53 @@ class ConsoleScreenshotTests {
                     destination.url("/charges"), Map.of("amount", "150.00"))));
             await().atMost(Duration.ofSeconds(20)).until(() -> deliveries.find(id).orElseThrow().state() == DeliveryState.DEAD);
         }
+    }
+
+    /** Five delivered sales of one customer from five ERP clients, and one the provider refused (quota full); returns the failed one. */
+    private long cashbackSales(ConsoleModuleData data, String customer) {
+        for (int i = 0; i < 5; i++) {
+            data.awaitSale(data.sale(customer), "DELIVERED");
+        }
+        return data.failedSale(customer);
+    }
+
+    /** Three charges finance recorded and one it refused (the worker's credentials wrong); returns the dead one's id. */
+    private String charges(ConsoleModuleData data) {
+        TestFinanceGateway.reset();
+        TestFinanceGateway.start();
+        for (int i = 0; i < 3; i++) {
+            String consultation = data.finishedConsultation();
+            data.awaitCharge(consultation, c -> c.get("status").asString().equals("DELIVERED"));
+        }
+        TestFinanceGateway.wrongCredentials(true);
+        try {
+            String consultation = data.finishedConsultation();
+            return data.awaitCharge(consultation, c -> c.get("status").asString().equals("DEAD")).get("id").asString();
+        } finally {
+            TestFinanceGateway.wrongCredentials(false);
+        }
+    }
+
+    /** A week of visits of its own: eight polos, ten angels, about sixty visits, a tenth late and a few not made. */
+    private ConsoleModuleData.FieldWeek fieldWeek(ConsoleModuleData data) {
+        List<String> polos = List.of("PE - OLINDA", "GO - RIO VERDE", "RJ - NITEROI", "SP - CAMPINAS", "BA - SALVADOR", "PR - CURITIBA",
+                "CE - FORTALEZA", "MG - UBERLANDIA");
+        List<String> angels = List.of("Ana Souza", "Bruno Lima", "Carla Dias", "Daniel Rocha", "Elisa Prado", "Fabio Nunes", "Gabriela Reis",
+                "Heitor Campos", "Isabela Melo", "João Freitas");
+        Http operator = Http.on(port).basic(users.create(Role.OPERATOR));
+        ConsoleModuleData.FieldWeek week = data.emptyFieldWeek(Http.on(port).basic(users.create(Role.AUDITOR)));
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 60; i++) {
+            String polo = polos.get(Math.min(polos.size() - 1, (int) Math.abs(random.nextGaussian() * 3)));
+            String angel = angels.get(random.nextInt(angels.size()));
+            int roll = random.nextInt(20);
+            String visited = roll == 0 ? "" : ", \"visitedAt\": \"" + week.deadline().plusDays(roll <= 2 ? 2 : -random.nextInt(3)) + " 1"
+                    + random.nextInt(8) + ":00:00\"";
+            Http.Response created = operator.post("/api/v1/fieldops/visits", "{\"clientId\": " + (1000 + i) + ", \"angel\": \"" + angel
+                    + "\", \"polo\": \"" + polo + "\", \"deadline\": \"" + week.deadline() + "\"" + visited + "}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+        }
+        return week;
     }
 
     private void importWithErrors(TestUser operator) {
