@@ -120,6 +120,15 @@ class ConsoleBillingIntegrationTests {
     }
 
     @Test
+    void theUploadFormStatesTheColumnsAndTheSizeLimitTheBrowserChecks() {
+        String form = operator().get(IMPORTS).body();
+
+        assertThat(form).contains("enctype=\"multipart/form-data\"", "name=\"_csrf\"", "data-max-bytes=\"1073741824\"",
+                "data-too-large=\"The file is larger than the limit of 1 GB.\"", "name,governmentId,email,debtAmount,debtDueDate,debtId",
+                "to <span>1 GB</span>");
+    }
+
+    @Test
     void uploadingWithoutAFileShowsTheFieldErrorBesideTheInputAndStoresNothing() {
         ConsoleSession console = operator();
         console.get(IMPORTS);

@@ -10,6 +10,7 @@ import dev.quitto.platform.web.FieldViolation;
 import dev.quitto.platform.web.InvalidInput;
 import dev.quitto.platform.web.PageQuery;
 import dev.quitto.platform.web.Refusal;
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.LongStream;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -48,9 +51,14 @@ class BillingController {
     private static final List<String> FILTERS = List.of("status", "overdue", "dueFrom", "dueTo", "governmentId", "importId", "hasExcess", "sort");
 
     private final BillingPortal billing;
+    /** The largest file the servlet container takes in a form (0: no limit), checked in the browser before it is sent. */
+    private final long maxUploadBytes;
 
-    BillingController(BillingPortal billing) {
+    BillingController(BillingPortal billing, ObjectProvider<MultipartConfigElement> multipart) {
         this.billing = billing;
+        MultipartConfigElement config = multipart.getIfAvailable();
+        this.maxUploadBytes = config == null ? 0 : LongStream.of(config.getMaxFileSize(), config.getMaxRequestSize()).filter(limit -> limit > 0)
+                .min().orElse(0);
     }
 
     @GetMapping("/imports")
@@ -191,6 +199,8 @@ class BillingController {
         model.addAttribute("errors", errors);
         // A fresh key per form shown: the same form sent twice (a double click, a resent POST) starts one import.
         model.addAttribute("uploadKey", "console-" + UUID.randomUUID());
+        model.addAttribute("maxUploadBytes", maxUploadBytes);
+        model.addAttribute("maxUpload", size(maxUploadBytes));
         return "console/billing/imports";
     }
 
@@ -203,6 +213,18 @@ class BillingController {
             errors.merge(violation.field(), message.endsWith(".") ? message : message + ".", (a, b) -> a + " " + b);
         }
         return errors;
+    }
+
+    /** {@code 1073741824} as {@code 1 GB}, {@code 10485760} as {@code 10 MB}; other sizes in bytes. */
+    static String size(long bytes) {
+        String[] units = {"GB", "MB", "KB"};
+        for (int i = 0; i < units.length; i++) {
+            long factor = 1L << (10 * (units.length - i));
+            if (bytes >= factor && bytes % factor == 0) {
+                return bytes / factor + " " + units[i];
+            }
+        }
+        return bytes + " bytes";
     }
 
     private static String base(String path, Map<String, String> filters) {
