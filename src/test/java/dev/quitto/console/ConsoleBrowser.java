@@ -101,6 +101,11 @@ final class ConsoleBrowser implements AutoCloseable {
                 "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, isoDate);
     }
 
+    /** Picks a file in a file input, as a person choosing it in the file dialog would. */
+    void chooseFile(By by, Path file) {
+        driver.findElement(by).sendKeys(file.toAbsolutePath().toString());
+    }
+
     void click(By by) {
         driver.findElement(by).click();
     }
@@ -114,7 +119,11 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void waitForText(By by, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        waitForText(by, text, Duration.ofSeconds(15));
+    }
+
+    void waitForText(By by, String text, Duration timeout) {
+        new WebDriverWait(driver, timeout).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
     String attribute(By by, String name) {
@@ -135,9 +144,15 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** A PNG of the whole page at {@code width} pixels wide. */
     byte[] screenshot(int width) {
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
         driver.manage().window().setSize(new Dimension(width, 900));
-        Object height = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
-        driver.manage().window().setSize(new Dimension(width, Math.min(2400, Math.max(600, ((Number) height).intValue()))));
+        int wanted = Math.min(2400, Math.max(600, ((Number) js.executeScript("return document.documentElement.scrollHeight")).intValue()));
+        driver.manage().window().setSize(new Dimension(width, wanted));
+        // The window's size counts its frame too; when the page got less than it needs, the window grows by the difference
+        int shown = ((Number) js.executeScript("return window.innerHeight")).intValue();
+        if (shown < wanted) {
+            driver.manage().window().setSize(new Dimension(width, 2 * wanted - shown));
+        }
         return ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
     }
 
