@@ -10,11 +10,9 @@ import dev.quitto.platform.web.Refusal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -28,8 +26,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /** Debts and invoices, read-only. */
 @RestController("billingDebtController")
 class DebtController {
-
-    private static final Set<String> STATUSES = Set.of("OPEN", "PARTIALLY_PAID", "PAID");
 
     record InvoiceView(UUID id, String debtId, String nossoNumero, String amount, LocalDate dueDate, String status, String barcode,
                        String digitableLine, String digitableLineFormatted, String pixCopyPaste, OffsetDateTime issuedAt,
@@ -79,47 +75,17 @@ class DebtController {
                          @RequestParam(required = false) @Nullable String importId, @RequestParam(required = false) @Nullable String governmentId,
                          @RequestParam(required = false) @Nullable String hasExcess, @RequestParam(required = false) @Nullable String sort,
                          @RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size) {
-        List<FieldViolation> violations = new ArrayList<>();
-        List<String> statuses = new ArrayList<>();
-        if (status != null && !status.isBlank()) {
-            for (String one : status.split(",")) {
-                String value = one.strip().toUpperCase(Locale.ROOT);
-                if (!STATUSES.contains(value)) {
-                    throw invalidParameter("status", "status must be a comma list of OPEN, PARTIALLY_PAID, PAID");
-                }
-                statuses.add(value);
-            }
+        DebtQuery query = DebtQuery.read(status, overdue, dueFrom, dueTo, importId, governmentId, hasExcess, sort);
+        if (!query.violations().isEmpty()) {
+            FieldViolation first = query.violations().getFirst();
+            throw invalidParameter(first.field(), first.field() + " " + first.message());
         }
-        String sortField = "dueDate";
-        boolean descending = false;
-        if (sort != null && !sort.isBlank()) {
-            String[] parts = sort.split(",");
-            sortField = parts[0].strip();
-            descending = parts.length == 2 && parts[1].strip().equalsIgnoreCase("desc");
-            if (!(sortField.equals("dueDate") || sortField.equals("createdAt")) || parts.length > 2
-                    || parts.length == 2 && !parts[1].strip().equalsIgnoreCase("desc") && !parts[1].strip().equalsIgnoreCase("asc")) {
-                throw invalidParameter("sort", "sort must be dueDate or createdAt, optionally followed by ,asc or ,desc");
-            }
-        }
-        UUID importUuid = null;
-        if (importId != null && !importId.isBlank()) {
-            try {
-                importUuid = BillingIds.parse(importId.strip());
-            } catch (Refusal e) {
-                throw invalidParameter("importId", "importId must be a UUID");
-            }
-        }
-        DebtRepository.Filter filter = new DebtRepository.Filter(statuses, bool("overdue", overdue), date("dueFrom", dueFrom),
-                date("dueTo", dueTo), importUuid, governmentId == null || governmentId.isBlank() ? null : governmentId.strip(),
-                bool("hasExcess", hasExcess), sortField, descending);
-        if (!violations.isEmpty()) {
-            throw new dev.quitto.platform.web.InvalidInput(violations);
-        }
-        PageQuery query = PageQuery.of(page, size);
+        DebtRepository.Filter filter = query.filter();
+        PageQuery paging = PageQuery.of(page, size);
         LocalDate today = BusinessTime.today(clock);
-        List<DebtView> items = debts.list(filter, today, query.offset(), query.size()).stream()
+        List<DebtView> items = debts.list(filter, today, paging.offset(), paging.size()).stream()
                 .map(row -> DebtView.of(row, today, null, null, null)).toList();
-        return Paged.of(items, query, debts.count(filter, today), ServletUriComponentsBuilder.fromCurrentRequest());
+        return Paged.of(items, paging, debts.count(filter, today), ServletUriComponentsBuilder.fromCurrentRequest());
     }
 
     @GetMapping(BillingPaths.DEBTS + "/{debtId}")
@@ -161,28 +127,6 @@ class DebtController {
         var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getAuthorities().stream().map(Object::toString)
                 .anyMatch(role -> role.equals("ROLE_OPERATOR") || role.equals("ROLE_AUDITOR") || role.equals("ROLE_ADMIN"));
-    }
-
-    private static @Nullable Boolean bool(String name, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw invalidParameter(name, name + " must be true or false");
-        };
-    }
-
-    private static @Nullable LocalDate date(String name, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        LocalDate date = DebtRules.isoDate(value.strip());
-        if (date == null) {
-            throw invalidParameter(name, name + " must be a date as yyyy-MM-dd");
-        }
-        return date;
     }
 
     static Refusal invalidParameter(String name, String detail) {

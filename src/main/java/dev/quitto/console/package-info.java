@@ -5,7 +5,7 @@
  * modules' public services, never their tables.
  */
 @ApplicationModule(displayName = "Console", allowedDependencies = {"platform :: security", "platform :: web", "platform :: delivery",
-        "platform :: mail", "platform :: imports", "platform :: time", "anticipation", "cashback", "consultation", "fieldops"})
+        "platform :: mail", "platform :: imports", "platform :: time", "anticipation", "billing", "cashback", "consultation", "fieldops"})
 @NullMarked
 package dev.quitto.console;
 

@@ -34,3 +34,27 @@ document.addEventListener('DOMContentLoaded', function () {
     });
   });
 });
+
+// A file over the form's limit (data-max-bytes) is refused before it is sent, as the server would refuse it: a field
+// error beside the input, announced and focused.
+document.addEventListener('submit', function (event) {
+  var input = event.target.querySelector('input[type="file"][data-max-bytes]');
+  var file = input && input.files && input.files[0];
+  if (!file || file.size <= Number(input.dataset.maxBytes)) {
+    return;
+  }
+  event.preventDefault();
+  var error = document.getElementById(input.id + '-error');
+  if (!error) {
+    error = document.createElement('p');
+    error.id = input.id + '-error';
+    error.className = 'field-error';
+    error.setAttribute('role', 'alert');
+    input.insertAdjacentElement('afterend', error);
+  }
+  error.textContent = input.dataset.tooLarge;
+  input.setAttribute('aria-invalid', 'true');
+  var described = (input.getAttribute('aria-describedby') || '').split(' ').filter(function (id) { return id && id !== error.id; });
+  input.setAttribute('aria-describedby', [error.id].concat(described).join(' '));
+  input.focus();
+});

@@ -101,6 +101,11 @@ final class ConsoleBrowser implements AutoCloseable {
                 "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, isoDate);
     }
 
+    /** Picks a file in a file input, as a person choosing it in the file dialog would. */
+    void chooseFile(By by, Path file) {
+        driver.findElement(by).sendKeys(file.toAbsolutePath().toString());
+    }
+
     void click(By by) {
         driver.findElement(by).click();
     }
@@ -114,7 +119,11 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void waitForText(By by, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        waitForText(by, text, Duration.ofSeconds(15));
+    }
+
+    void waitForText(By by, String text, Duration timeout) {
+        new WebDriverWait(driver, timeout).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
     String attribute(By by, String name) {

@@ -134,6 +134,46 @@ class ConsoleScreenshotTests {
             shots.put("admin-cashback-sales", shot(browser, "Cashback sales", 1280));
         }
 
+        write(shots);
+    }
+
+    @Test
+    void takesAScreenshotOfEveryBillingPage() throws IOException {
+        ConsoleFixture fixture = new ConsoleFixture(jdbc, users, clock);
+        TestUser operator = fixture.operator();
+        String prefix = BillingFiles.unique();
+        Path file = Files.createTempDirectory("quitto-debts-").resolve("debts-november.csv");
+        Map<String, byte[]> shots = new LinkedHashMap<>();
+        try (ConsoleBrowser browser = ConsoleBrowser.start(port)) {
+            Files.write(file, BillingFiles.withEveryOutcome(prefix, 2500));
+            browser.signIn(operator.login(), TestUsers.PASSWORD).open("/console/operator/billing/imports");
+            browser.chooseFile(By.id("file"), file);
+            browser.click(By.id("upload-submit"));
+            browser.waitForText(By.id("import-status"), "COMPLETED", Duration.ofSeconds(90));
+            String importId = browser.path().substring(browser.path().lastIndexOf('/') + 1);
+            shots.put("operator-billing-import", shot(browser, "Import of " + file.getFileName(), 1280));
+            Http bank = Http.on(port).header("Content-Type", "application/json");
+            bank.post("/payment", "{\"debtId\":\"" + prefix + "-1\",\"paidAt\":\"2024-01-10 10:00:00\",\"paidAmount\":\"811.00\",\"paidBy\":\"Elijah Santos\"}");
+            bank.post("/payment", "{\"debtId\":\"" + prefix + "-unknown\",\"paidAt\":\"2024-01-12 16:30:00\",\"paidAmount\":\"250.00\",\"paidBy\":\"Maria Lima\"}");
+
+            browser.open("/console/operator/billing/imports");
+            shots.put("operator-billing-imports", shot(browser, "Debt imports", 1280));
+            browser.open("/console/operator/billing/debts?importId=" + importId);
+            shots.put("operator-debts", shot(browser, "Debts", 1280));
+            browser.open("/console/operator/billing/debts/" + prefix + "-1");
+            shots.put("operator-debt", shot(browser, "Debt " + prefix + "-1", 1280));
+            browser.open("/console/operator/billing/payments?status=UNMATCHED");
+            shots.put("operator-unmatched-payments", shot(browser, "Unmatched payments", 1280));
+            browser.open("/console/operator/billing/imports/" + importId);
+            shots.put("operator-billing-import-mobile", shot(browser, "Import of " + file.getFileName(), 390));
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.getParent());
+        }
+        write(shots);
+    }
+
+    private static void write(Map<String, byte[]> shots) throws IOException {
         Path target = Path.of("target", "console-screenshots");
         Files.createDirectories(target);
         String docs = System.getProperty("quitto.console.screenshots", "");

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A browser's HTTP side without the browser: a cookie jar, no redirects followed, and the CSRF token read from the last
@@ -62,6 +63,29 @@ final class ConsoleSession {
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A file form ({@code multipart/form-data}) posted with the CSRF token of the last page read; a null file sends no file part. */
+    Page postFile(String path, Map<String, String> form, String fileField, @Nullable String fileName, byte[] content) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>(form);
+        fields.putIfAbsent("_csrf", csrf);
+        return postFileWithoutToken(path, fields, fileField, fileName, content);
+    }
+
+    Page postFileWithoutToken(String path, Map<String, String> form, String fileField, @Nullable String fileName, byte[] content) {
+        String boundary = "----console" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        form.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+                + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        if (fileName != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     ConsoleSession signIn(String login, String password) {

@@ -6,6 +6,7 @@ import dev.quitto.platform.web.Paged;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -55,6 +56,14 @@ public class Imports {
     /** One page of the error report, in file order. */
     public Paged<ImportErrorView> errors(@Nullable String kind, String id, PageQuery page, UriComponentsBuilder self) {
         return service.errors(kind, parseId(id), page, self);
+    }
+
+    /**
+     * How many entries of the stored error report carry each reason ({@code CONFLICT_IN_FILE}: 3), most frequent
+     * first; entries beyond {@code quitto.imports.max-error-entries} are not stored and not counted.
+     */
+    public Map<String, Long> errorsByReason(@Nullable String kind, String id) {
+        return service.errorsByReason(kind, parseId(id));
     }
 
     /** Writes the whole error report as CSV ({@code line,column,reason,message,value}, RFC 4180, UTF-8), streamed. */

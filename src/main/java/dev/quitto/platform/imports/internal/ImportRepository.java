@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +90,16 @@ class ImportRepository {
 
     long countErrors(UUID id) {
         return jdbc.sql("select count(*) from platform_import_error where import_id = :id").param("id", id).query(Long.class).single();
+    }
+
+    /** Stored error entries by reason, most frequent first. */
+    Map<String, Long> countErrorsByReason(UUID id) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("select reason, count(*) as entries from platform_import_error where import_id = :id group by reason order by entries desc, reason")
+                .param("id", id).query(rs -> {
+                    counts.put(rs.getString("reason"), rs.getLong("entries"));
+                });
+        return counts;
     }
 
     /** Hands every stored entry to {@code consumer} in report order, row by row from the server. */

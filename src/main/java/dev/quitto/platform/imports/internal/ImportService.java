@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -135,6 +136,11 @@ public class ImportService {
     public Paged<ImportErrorView> errors(@Nullable String kind, UUID id, PageQuery page, UriComponentsBuilder self) {
         find(kind, id, "");
         return Paged.of(imports.errors(id, page.offset(), page.size()), page, imports.countErrors(id), self);
+    }
+
+    public Map<String, Long> errorsByReason(@Nullable String kind, UUID id) {
+        find(kind, id, "");
+        return imports.countErrorsByReason(id);
     }
 
     public void writeErrorsCsv(@Nullable String kind, UUID id, OutputStream out) {
