@@ -74,6 +74,16 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.getCurrentUrl().substring(base.length());
     }
 
+    /** The path once it matches {@code regex}: the navigation a click starts may still be under way. Fails after 15 s. */
+    String awaitPath(String regex) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> path().matches(regex));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Expected a path matching " + regex + " but the browser is at " + path(), e);
+        }
+        return path();
+    }
+
     ConsoleBrowser signIn(String login, String password) {
         open("/login");
         type(By.id("login"), login);

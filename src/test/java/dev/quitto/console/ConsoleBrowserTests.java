@@ -9,6 +9,7 @@ import dev.quitto.testsupport.TestUsers;
 import dev.quitto.testsupport.TestUsers.TestUser;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,18 +66,18 @@ class ConsoleBrowserTests {
         ConsoleFixture.Supplier supplier = fixture.supplier("Supplier Login");
 
         browser.open("/console/supplier/payments");
-        assertThat(browser.path()).isEqualTo("/login");
+        browser.awaitPath(Pattern.quote("/login"));
         browser.signIn(supplier.user().login(), TestUsers.PASSWORD);
 
-        assertThat(browser.path()).startsWith("/console/supplier/payments");
+        browser.awaitPath(Pattern.quote("/console/supplier/payments") + ".*");
         assertThat(browser.text(By.cssSelector("header .who"))).isEqualTo(supplier.user().login());
         assertThat(browser.text(By.cssSelector("nav.side"))).contains("My payments", "My requests", "Request log").doesNotContain("Anticipations");
 
         browser.signOut();
-        assertThat(browser.path()).isEqualTo("/login?logout");
+        browser.awaitPath(Pattern.quote("/login?logout"));
         assertThat(browser.text(By.cssSelector("[role=status]"))).isEqualTo("You have signed out.");
         browser.open("/console/supplier/payments");
-        assertThat(browser.path()).isEqualTo("/login");
+        browser.awaitPath(Pattern.quote("/login"));
     }
 
     @Test
@@ -85,7 +86,7 @@ class ConsoleBrowserTests {
 
         browser.signIn(operator.login(), "not-the-password");
 
-        assertThat(browser.path()).isEqualTo("/login?error");
+        browser.awaitPath(Pattern.quote("/login?error"));
         assertThat(browser.text(By.id("login-error"))).isEqualTo("The e-mail or username and password do not match an active account.");
         assertThat(browser.attribute(By.id("login"), "value")).isEqualTo(operator.login());
     }
@@ -114,7 +115,7 @@ class ConsoleBrowserTests {
         assertThat(browser.text(By.id("preview-discount"))).isEqualTo("R$ 7,70");
         browser.click(By.id("request-submit"));
 
-        assertThat(browser.path()).isEqualTo("/console/supplier/requests");
+        browser.awaitPath(Pattern.quote("/console/supplier/requests"));
         String row = "tr[data-payment-id='" + payment + "']";
         assertThat(browser.text(By.cssSelector(row + " .badge"))).isEqualTo("PENDING");
         assertThat(browser.text(By.cssSelector(row))).contains("R$ 1.100,00", "R$ 1.092,30");
