@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Leases under real concurrency and a clock that runs (the frozen test clock never lets a lease expire): calls that
@@ -61,17 +62,20 @@ class DeliveryLeaseIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    JsonMapper json;
+
     @Test
     void aCallSlowerThanTheLeaseKeepsItsLeaseAndIsMadeOnce() {
         Clock clock = runningClock();
         String destinationName = "lease-slow-call-" + UUID.randomUUID();
         try (TestDestination destination = TestDestination.start().behave(slowFor(Set.of(0, 1)))) {
-            DeliveryWorker worker = worker("lease-worker-a", destinationName, clock, events);
+            DeliveryWorker worker = worker("lease-worker-a", destinationName, clock, repository);
             try {
                 worker.start();
                 List<UUID> ids = enqueue(destinationName, destination, 12, clock);
 
-                awaitDelivered(ids);
+                awaitDelivered(ids, destination);
 
                 assertEachSentAndLoggedOnce(ids, destination);
                 assertThat(leaseLost(destinationName)).isZero();
@@ -85,19 +89,22 @@ class DeliveryLeaseIntegrationTests {
     void outcomesWaitingLongerThanTheLeaseToBeWrittenKeepTheirLeases() {
         Clock clock = runningClock();
         String destinationName = "lease-slow-recorder-" + UUID.randomUUID();
-        // Writing an outcome takes as long as the listeners of its event in the recording transaction; here each takes
-        // 300 ms, so 16 outcomes need longer than a lease to be written (as under the CPU starvation of the drain benchmark).
-        ApplicationEventPublisher slowListeners = event -> {
-            sleep(Duration.ofMillis(300));
-            events.publishEvent(event);
+        // A database so starved that writing outcomes takes 250 ms each: 16 outcomes need longer than a lease to be
+        // written, as in the drain benchmark, where outcomes queued for the recorder outlived their leases.
+        DeliveryRepository slowToWrite = new DeliveryRepository(jdbc, json) {
+            @Override
+            Set<UUID> record(List<Outcome> outcomes, Instant now) {
+                sleep(Duration.ofMillis(250L * outcomes.size()));
+                return super.record(outcomes, now);
+            }
         };
         try (TestDestination destination = TestDestination.start()) {
-            DeliveryWorker worker = worker("lease-worker-b", destinationName, clock, slowListeners);
+            DeliveryWorker worker = worker("lease-worker-b", destinationName, clock, slowToWrite);
             try {
                 worker.start();
                 List<UUID> ids = enqueue(destinationName, destination, 16, clock);
 
-                awaitDelivered(ids);
+                awaitDelivered(ids, destination);
 
                 assertEachSentAndLoggedOnce(ids, destination);
                 assertThat(leaseLost(destinationName)).isZero();
@@ -116,12 +123,12 @@ class DeliveryLeaseIntegrationTests {
                      "--quitto.delivery.worker.lease=" + LEASE.toSeconds() + "s", "--quitto.delivery.worker.poll-interval=20ms",
                      // Its scheduler would otherwise run this JVM's recurring jobs on the running clock.
                      "--db-scheduler.polling-interval=1h")) {
-            DeliveryWorker worker = worker("lease-instance-a", destinationName, clock, events);
+            DeliveryWorker worker = worker("lease-instance-a", destinationName, clock, repository);
             try {
                 worker.start();
                 List<UUID> ids = enqueue(destinationName, destination, 24, clock);
 
-                awaitDelivered(ids);
+                awaitDelivered(ids, destination);
 
                 assertEachSentAndLoggedOnce(ids, destination);
                 List<DeliveryAttempt> attempts = ids.stream().flatMap(id -> repository.attempts(id).stream()).toList();
@@ -170,15 +177,15 @@ class DeliveryLeaseIntegrationTests {
     }
 
     /** A worker of its own (as another instance would run), sending to one destination of 4 call slots, with a 3 s lease. */
-    private DeliveryWorker worker(String owner, String destinationName, Clock clock, ApplicationEventPublisher publisher) {
+    private DeliveryWorker worker(String owner, String destinationName, Clock clock, DeliveryRepository rows) {
         DeliverySettings.Destination destination = new DeliverySettings.Destination(null, Duration.ofSeconds(1), Duration.ofSeconds(15),
                 Duration.ofDays(7), null, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(60), null, null, Map.of(), 4,
                 Map.of(), null, 1000, DeliverySettings.Breaker.defaults());
         DeliverySettings settings = new DeliverySettings(new DeliverySettings.Worker(true, Duration.ofMillis(20), 100, LEASE,
                 Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(10), owner), Duration.ofDays(30),
                 Map.of(destinationName, destination));
-        return new DeliveryWorker(settings, repository, new OutcomeRecorder(repository, transactions, publisher, metrics, clock), metrics,
-                transactions, publisher, clock);
+        return new DeliveryWorker(settings, rows, new OutcomeRecorder(rows, transactions, events, metrics, clock), metrics, transactions,
+                events, clock);
     }
 
     private static void stop(DeliveryWorker worker) {
@@ -208,15 +215,18 @@ class DeliveryLeaseIntegrationTests {
         };
     }
 
-    private void awaitDelivered(List<UUID> ids) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> ids.stream()
-                .allMatch(id -> repository.find(id, testClock.instant()).orElseThrow().state() == DeliveryState.DELIVERED));
+    private void awaitDelivered(List<UUID> ids, TestDestination destination) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                .failFast("a delivery was sent twice", () -> requestsPerKey(destination).values().stream().anyMatch(requests -> requests > 1))
+                .until(() -> ids.stream().allMatch(id -> repository.find(id, testClock.instant()).orElseThrow().state() == DeliveryState.DELIVERED));
+    }
+
+    private static Map<String, Long> requestsPerKey(TestDestination destination) {
+        return destination.received().stream().collect(Collectors.groupingBy(TestDestination.Received::idempotencyKey, Collectors.counting()));
     }
 
     private void assertEachSentAndLoggedOnce(List<UUID> ids, TestDestination destination) {
-        Map<String, Long> requestsPerKey = destination.received().stream()
-                .collect(Collectors.groupingBy(TestDestination.Received::idempotencyKey, Collectors.counting()));
-        assertThat(requestsPerKey).hasSize(ids.size()).allSatisfy((key, requests) -> assertThat(requests).as("requests for " + key).isEqualTo(1));
+        assertThat(requestsPerKey(destination)).hasSize(ids.size()).allSatisfy((key, requests) -> assertThat(requests).as("requests for " + key).isEqualTo(1));
         assertThat(ids).allSatisfy(id -> assertThat(repository.attempts(id)).singleElement()
                 .satisfies(attempt -> assertThat(attempt.outcome()).isEqualTo("SUCCESS")));
     }
