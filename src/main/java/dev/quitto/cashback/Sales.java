@@ -43,10 +43,11 @@ public class Sales {
     private final IdGenerator ids;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final CashbackMetrics metrics;
     private volatile @Nullable String providerUrl;
 
     Sales(SaleRepository rows, Rates rates, Deliveries deliveries, CashbackSettings settings, Environment environment, IdGenerator ids, Clock clock,
-          TransactionTemplate transactions) {
+          TransactionTemplate transactions, CashbackMetrics metrics) {
         this.rows = rows;
         this.rates = rates;
         this.deliveries = deliveries;
@@ -55,6 +56,7 @@ public class Sales {
         this.ids = ids;
         this.clock = clock;
         this.transactions = transactions;
+        this.metrics = metrics;
     }
 
     /** Says at startup, once, that sales with cashback will be refused until the provider's URL is configured. */
@@ -102,6 +104,7 @@ public class Sales {
             return new Accepted(created(id, caller, now, request, cashback, exact, saleStatus), true);
         });
         if (accepted != null && accepted.created()) {
+            metrics.accepted(accepted.sale().status());
             log.info("cashback_sale_accepted id={} client={} document={} cashback={} status={}", accepted.sale().id(), caller.login(),
                     Cpf.masked(accepted.sale().document()), accepted.sale().cashback(), accepted.sale().status());
         }
