@@ -31,11 +31,13 @@ class DeliveryOutcomes {
     private final SaleRepository rows;
     private final IdGenerator ids;
     private final Clock clock;
+    private final CashbackMetrics metrics;
 
-    DeliveryOutcomes(SaleRepository rows, IdGenerator ids, Clock clock) {
+    DeliveryOutcomes(SaleRepository rows, IdGenerator ids, Clock clock, CashbackMetrics metrics) {
         this.rows = rows;
         this.ids = ids;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @EventListener
@@ -54,6 +56,7 @@ class DeliveryOutcomes {
         }
         if (rows.markDelivered(saleId, answer.id(), answer.message(), answer.createdAt(), now, mismatch)) {
             rows.insertEvent(ids.newId(), saleId, now, "DELIVERED", null, "HTTP " + event.statusCode() + " after " + event.attempts() + " attempt(s)");
+            metrics.deliveredOnCommit();
         }
     }
 
@@ -66,6 +69,7 @@ class DeliveryOutcomes {
         String error = event.lastError() != null ? event.lastError() : event.responseExcerpt();
         if (rows.markFailed(saleId, error)) {
             rows.insertEvent(ids.newId(), saleId, clock.instant(), "FAILED", null, event.reason() + " after " + event.attempts() + " attempt(s)");
+            metrics.failedOnCommit();
         }
     }
 

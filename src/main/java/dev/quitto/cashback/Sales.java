@@ -18,6 +18,8 @@ import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,10 +43,11 @@ public class Sales {
     private final IdGenerator ids;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final CashbackMetrics metrics;
     private volatile @Nullable String providerUrl;
 
     Sales(SaleRepository rows, Rates rates, Deliveries deliveries, CashbackSettings settings, Environment environment, IdGenerator ids, Clock clock,
-          TransactionTemplate transactions) {
+          TransactionTemplate transactions, CashbackMetrics metrics) {
         this.rows = rows;
         this.rates = rates;
         this.deliveries = deliveries;
@@ -53,6 +56,17 @@ public class Sales {
         this.ids = ids;
         this.clock = clock;
         this.transactions = transactions;
+        this.metrics = metrics;
+    }
+
+    /** Says at startup, once, that sales with cashback will be refused until the provider's URL is configured. */
+    @EventListener(ApplicationReadyEvent.class)
+    void warnWhenNoProviderIsConfigured() {
+        String configured = settings.provider().url();
+        if (configured == null || configured.isBlank()) {
+            log.warn("cashback_provider_not_configured: QUITTO_CASHBACK_PROVIDER_URL is not set; sales with cashback are refused "
+                    + "with 503 (cashback-provider-not-configured) until it is");
+        }
     }
 
     /** The sale and whether this request created it (false: the same sale was received in the last 24 h). */
@@ -61,10 +75,11 @@ public class Sales {
 
     /**
      * Persists a valid sale, its lines and its delivery in one transaction; a sale with the same fingerprint received
-     * within the duplicate window is returned instead, unchanged.
+     * within the duplicate window is returned instead, unchanged. Without a provider URL a sale that would have to be
+     * delivered is refused with 503 (nothing is stored); bad input is still a 400 and a sale with no cashback is still
+     * accepted, as neither needs the provider.
      */
     public Accepted accept(CurrentUser caller, ObjectNode json, String body) {
-        String target = providerUrl();
         Instant now = clock.instant();
         Accepted accepted = transactions.execute(status -> {
             SaleRequest request = SaleReader.validate(json, body, rates.current(), now, settings.clockSkew());
@@ -80,7 +95,7 @@ public class Sales {
             SaleStatus saleStatus = cashback.signum() > 0 ? SaleStatus.PENDING : SaleStatus.SKIPPED;
             rows.insert(id, caller.login(), caller.id(), now, request, cashback, exact, saleStatus, fingerprint);
             if (saleStatus == SaleStatus.PENDING) {
-                deliveries.enqueue(OutboundDelivery.post(CashbackSettings.DESTINATION, SaleRepository.KEY_PREFIX + id, target,
+                deliveries.enqueue(OutboundDelivery.post(CashbackSettings.DESTINATION, SaleRepository.KEY_PREFIX + id, providerUrl(),
                                 new ProviderPayload(request.document(), cashback.toPlainString()))
                         .withHeader("Idempotency-Key", "quitto-cashback-" + id));
             } else {
@@ -89,6 +104,7 @@ public class Sales {
             return new Accepted(created(id, caller, now, request, cashback, exact, saleStatus), true);
         });
         if (accepted != null && accepted.created()) {
+            metrics.accepted(accepted.sale().status());
             log.info("cashback_sale_accepted id={} client={} document={} cashback={} status={}", accepted.sale().id(), caller.login(),
                     Cpf.masked(accepted.sale().document()), accepted.sale().cashback(), accepted.sale().status());
         }

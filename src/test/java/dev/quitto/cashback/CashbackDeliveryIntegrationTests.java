@@ -7,26 +7,32 @@ import static dev.quitto.cashback.CashbackFixture.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.quitto.platform.delivery.internal.DeliveryWorker;
+import dev.quitto.testsupport.ChildInstance;
 import dev.quitto.testsupport.Http;
 import dev.quitto.testsupport.QuittoIntegrationTest;
 import dev.quitto.testsupport.TestClock;
 import dev.quitto.testsupport.TestUsers;
+import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Delivery to the provider through the platform's outbound deliveries, against the built-in simulator with its faults
- * (cashback.md 4.5; acceptance items 5, 16–20 and "50 % failing still delivers every sale once"). The clock is moved
- * through the backoff once no call is in flight.
+ * (cashback.md 4.5; acceptance items 5, 16–21 and "50 % failing still delivers every sale once"). The clock is moved
+ * through the backoff once no call is in flight. Item 21's crash runs the dispatching instance in a child JVM killed with
+ * SIGKILL ({@link ChildInstance}), this instance serving the simulator.
  */
 @QuittoIntegrationTest
 class CashbackDeliveryIntegrationTests {
@@ -42,6 +48,12 @@ class CashbackDeliveryIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DeliveryWorker worker;
+
+    @Autowired
+    Environment environment;
 
     CashbackFixture f;
     Http erp;
@@ -60,6 +72,11 @@ class CashbackDeliveryIntegrationTests {
     }
 
     record Row(int attempts, int cycleAttempts, String status, Instant nextAttemptAt, boolean leased) {
+    }
+
+    private String leaseOwner(long saleId) {
+        return jdbc.sql("select lease_owner from platform_delivery where business_key = :k").param("k", "cashback-sale:" + saleId)
+                .query(String.class).optional().orElse(null);
     }
 
     private Row row(long saleId) {
@@ -235,6 +252,58 @@ class CashbackDeliveryIntegrationTests {
         assertThat(f.createdFor(id)).isEqualTo(1);
         assertThat(f.sale(id).get("status").asString()).isEqualTo("DELIVERED");
         assertThat(row(id).attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void item21AnInstanceKilledWhileACallIsInFlightLeavesAnInterruptedAttemptAndTheSaleIsDeliveredOnce() throws Exception {
+        worker.stop();
+        try {
+            f.faults("{\"latencyMs\":3000}");
+            long id = post(sample("2026-11-21 08:08:00"));
+            File log = new File("target/cashback-killed-instance.log");
+            Process child = ChildInstance.start(clock.instant(), log,
+                    "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                    "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+                    "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
+                    "--quitto.instance-name=cashback-killed-child", "--quitto.delivery.worker.instance-id=cashback-killed-child",
+                    "--quitto.delivery.worker.poll-interval=50ms");
+            try {
+                // The simulator (this instance) holds the call for 3 s: the child is killed while it waits for the answer.
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
+                        .failFast("the child instance died (see " + log + ")", () -> !child.isAlive())
+                        .until(() -> f.waitingAtTheSimulator().contains("quitto-cashback-" + id));
+            } finally {
+                child.destroyForcibly();
+                child.waitFor(30, TimeUnit.SECONDS);
+            }
+            Row atKill = row(id);
+            assertThat(atKill.status()).isEqualTo("PENDING");
+            assertThat(atKill.leased()).as("the killed instance's lease is left behind").isTrue();
+            assertThat(leaseOwner(id)).isEqualTo("cashback-killed-child");
+            assertThat(atKill.attempts()).isEqualTo(1);
+            assertThat(f.sale(id).get("status").asString()).as("still waiting for the provider").isIn("PENDING", "RETRYING");
+
+            f.noFaults();
+            clock.advance(Duration.ofSeconds(31));
+            worker.start();
+            JsonNode sale = f.awaitStatus(id, "DELIVERED");
+
+            assertThat(sale.get("attempts")).hasSize(2);
+            assertThat(sale.get("attempts").get(0).get("no").asInt()).isEqualTo(1);
+            assertThat(sale.get("attempts").get(0).get("outcome").asString()).isEqualTo("INTERRUPTED");
+            assertThat(sale.get("attempts").get(1).get("no").asInt()).isEqualTo(2);
+            assertThat(sale.get("attempts").get(1).get("outcome").asString()).isEqualTo("SUCCESS");
+            await().atMost(Duration.ofSeconds(10)).until(() -> f.receivedFor(id).size() == 2);
+            List<JsonNode> received = f.receivedFor(id);
+            assertThat(received).as("the killed call reached the simulator too; the re-send carried the same key")
+                    .allSatisfy(request -> assertThat(request.get("idempotencyKey").asString()).isEqualTo("quitto-cashback-" + id));
+            assertThat(received).extracting(request -> request.get("recordId").asString()).as("both calls answered with the one record")
+                    .containsOnly(sale.get("delivery").get("providerId").asString());
+            assertThat(row(id).attempts()).isEqualTo(2);
+        } finally {
+            f.noFaults();
+            worker.start();
+        }
     }
 
     @Test

@@ -122,6 +122,11 @@ final class CashbackFixture {
                 .filter(r -> ("quitto-cashback-" + saleId).equals(r.get("idempotencyKey").asString(null))).toList();
     }
 
+    /** The Idempotency-Keys of the requests the simulator holds right now (its injected latency), not yet answered. */
+    List<String> waitingAtTheSimulator() {
+        return StreamSupport.stream(http.get(SIMULATOR + "/received").json().get("waiting").spliterator(), false).map(JsonNode::asString).toList();
+    }
+
     /** Attempts of the sale whose status is 201 at the simulator (credits created or replayed). */
     long createdFor(long saleId) {
         return receivedFor(saleId).stream().filter(r -> r.get("status").asInt() == 201).count();

@@ -265,6 +265,37 @@ class CashbackValidationIntegrationTests {
     @Test
     void badIdempotencyKeysAreRefused() {
         assertProblem(erp.header("Idempotency-Key", "x".repeat(256)).post(SALES, sample("2026-11-20 10:00:00")), 400, "invalid-idempotency-key");
+        assertProblem(erp.header("Idempotency-Key", "").post(SALES, sample("2026-11-20 10:00:00")), 400, "invalid-idempotency-key");
+    }
+
+    /**
+     * §7's first rows on the sale paths. A missing token is {@code unauthorized}; a bad or expired bearer token and a bad
+     * refresh token get SimpleJWT's {@code token_not_valid}, and wrong credentials at the token endpoint {@code unauthorized},
+     * as the platform answers them for every module (the seeds' clients read those bodies), where §7 names
+     * {@code unauthorized} and {@code invalid-credentials}.
+     */
+    @Test
+    void authenticationAndRoleFailuresOnTheSalePathsAreProblems() {
+        Http anonymous = Http.on(port);
+        var erpUser = users.create(dev.quitto.platform.security.Role.ERP);
+        String expiring = dev.quitto.testsupport.TestTokens.access(anonymous, erpUser);
+        long id = erp.post(SALES, sample("2026-11-20 10:00:00")).json().get("id").asLong();
+
+        assertUnauthorized(anonymous.post(SALES, sample("2026-11-20 10:01:00")), "unauthorized");
+        assertUnauthorized(anonymous.post("/api/cashback", sample("2026-11-20 10:01:00")), "unauthorized");
+        assertUnauthorized(anonymous.bearer("not.a.token").post(SALES, sample("2026-11-20 10:01:00")), "token_not_valid");
+        clock.advance(java.time.Duration.ofMinutes(5).plusSeconds(1));
+        assertUnauthorized(anonymous.bearer(expiring).post("/api/cashbacks/", sample("2026-11-20 10:01:00")), "token_not_valid");
+        assertProblem(f.auditor().post(SALES, sample("2026-11-20 10:01:00")), 403, "forbidden");
+        assertProblem(erp.post(SALES + "/" + id + "/retry", ""), 403, "forbidden");
+        assertProblem(f.auditor().post(SALES + "/" + id + "/retry", ""), 403, "forbidden");
+        assertProblem(anonymous.post("/api/token/", "{\"username\":\"user\",\"password\":\"wrong\"}"), 401, "unauthorized");
+        assertProblem(anonymous.post("/api/token/refresh/", "{\"refresh\":\"not.a.token\"}"), 401, "token_not_valid");
+    }
+
+    private static void assertUnauthorized(Http.Response response, String code) {
+        assertProblem(response, 401, code);
+        assertThat(response.headerValues("WWW-Authenticate")).anyMatch(challenge -> challenge.startsWith("Bearer"));
     }
 
     @Test

@@ -55,6 +55,7 @@ class ProviderSimulator {
     private final Map<String, ObjectNode> byKey = new ConcurrentHashMap<>();
     private final List<Received> received = new ArrayList<>();
     private final List<ObjectNode> records = new ArrayList<>();
+    private final List<String> waiting = new ArrayList<>();
     private volatile Faults faults = Faults.NONE;
     private RandomGenerator random = seeded(Faults.NONE.randomSeed());
     private long sequence;
@@ -70,20 +71,28 @@ class ProviderSimulator {
         Faults now = faults;
         long wait = now.latencyMs() + (now.jitterMs() > 0 ? draw(now.jitterMs() + 1) : 0);
         if (wait > 0) {
-            Thread.sleep(wait);
+            String waiting = key == null ? "" : key;
+            changeWaiting(waiting, true);
+            try {
+                Thread.sleep(wait);
+            } finally {
+                changeWaiting(waiting, false);
+            }
         }
         Decision decision = decide(now);
         Instant at = clock.instant();
+        @Nullable ObjectNode record = decision == Decision.CREATE || decision == Decision.LOSE_REPLY ? create(key, body, at, now) : null;
         ResponseEntity<String> answer = switch (decision) {
             case QUOTA_FULL -> json(HttpStatus.BAD_REQUEST, json.writeValueAsString(QUOTA_FULL));
             case RATE_LIMITED -> ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(now.retryAfterSeconds()))
                     .contentType(MediaType.APPLICATION_JSON).body("{\"error\":\"Too many requests\"}");
             case ERROR -> json(HttpStatus.valueOf(now.errorStatus()), "{\"error\":\"Simulated failure\"}");
-            case CREATE, LOSE_REPLY -> json(HttpStatus.CREATED, json.writeValueAsString(create(key, body, at, now)));
+            case CREATE, LOSE_REPLY -> json(HttpStatus.CREATED, json.writeValueAsString(record));
         };
         lock.lock();
         try {
-            received.add(new Received(received.size() + 1, MILLIS.format(at), key, body, answer.getStatusCode().value()));
+            received.add(new Received(received.size() + 1, MILLIS.format(at), key, body, answer.getStatusCode().value(),
+                    record == null ? null : record.get("id").asString()));
         } finally {
             lock.unlock();
         }
@@ -91,6 +100,20 @@ class ProviderSimulator {
             Thread.sleep(now.lostReplyDelayMs());
         }
         return answer;
+    }
+
+    /** Requests held by the injected latency, by Idempotency-Key ("" without one): they arrived and are not answered yet. */
+    private void changeWaiting(String key, boolean arrived) {
+        lock.lock();
+        try {
+            if (arrived) {
+                waiting.add(key);
+            } else {
+                waiting.remove(key);
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     private ObjectNode create(@Nullable String key, @Nullable String body, Instant at, Faults now) {
@@ -199,6 +222,7 @@ class ProviderSimulator {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("count", received.size());
             view.put("records", records.size());
+            view.put("waiting", List.copyOf(waiting));
             view.put("received", List.copyOf(received));
             return view;
         } finally {
@@ -265,6 +289,7 @@ class ProviderSimulator {
 
     enum Decision { QUOTA_FULL, RATE_LIMITED, ERROR, CREATE, LOSE_REPLY }
 
-    record Received(int no, String at, @Nullable String idempotencyKey, @Nullable String body, int status) {
+    /** One request as received, with the id of the record its answer carried (null when it answered an error). */
+    record Received(int no, String at, @Nullable String idempotencyKey, @Nullable String body, int status, @Nullable String recordId) {
     }
 }

@@ -22,10 +22,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The delivery meters, tagged by destination: {@code quitto.delivery.pending}, {@code quitto.delivery.oldest.pending.age}
- * (seconds), {@code quitto.delivery.dead.rows} (gauges read from the database every metrics interval, so they hold for all
- * instances), {@code quitto.delivery.delivered} and {@code quitto.delivery.dead{reason}} (counters of this instance's
- * transitions; their rate is deliveries/s), {@code quitto.delivery.attempt{outcome}} (timer), {@code quitto.delivery.lease.lost}
- * and {@code quitto.delivery.breaker.state} (0 closed, 1 half-open, 2 open).
+ * (seconds since the oldest waiting row was enqueued), {@code quitto.delivery.oldest.due.age} (seconds the earliest due row
+ * not being sent has been due: how far the workers lag), {@code quitto.delivery.dead.rows} (gauges read from the database
+ * every metrics interval, so they hold for all instances), {@code quitto.delivery.delivered} and
+ * {@code quitto.delivery.dead{reason}} (counters of this instance's transitions; their rate is deliveries/s),
+ * {@code quitto.delivery.attempt{outcome}} (timer with a latency histogram), {@code quitto.delivery.response{status}}
+ * (attempts by the HTTP status the destination answered, {@code none} when it did not answer),
+ * {@code quitto.delivery.lease.lost} and {@code quitto.delivery.breaker.state} (0 closed, 1 half-open, 2 open).
  */
 @Component
 class DeliveryMetrics {
@@ -43,6 +46,7 @@ class DeliveryMetrics {
         final AtomicLong pending = new AtomicLong();
         final AtomicLong dead = new AtomicLong();
         final AtomicReference<@Nullable Instant> oldest = new AtomicReference<>();
+        final AtomicReference<@Nullable Instant> oldestDue = new AtomicReference<>();
     }
 
     private Backlog backlog(String destination) {
@@ -54,13 +58,18 @@ class DeliveryMetrics {
                     .description("Deliveries given up and not retried").register(registry);
             Gauge.builder("quitto.delivery.oldest.pending.age", backlog, this::oldestAgeSeconds).tag("destination", name)
                     .baseUnit("seconds").description("Age of the oldest waiting delivery").register(registry);
+            Gauge.builder("quitto.delivery.oldest.due.age", backlog, b -> secondsSince(b.oldestDue.get())).tag("destination", name)
+                    .baseUnit("seconds").description("How long the earliest due delivery not being sent has been due").register(registry);
             return backlog;
         });
     }
 
     private long oldestAgeSeconds(Backlog backlog) {
-        Instant oldest = backlog.oldest.get();
-        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds());
+        return secondsSince(backlog.oldest.get());
+    }
+
+    private long secondsSince(@Nullable Instant instant) {
+        return instant == null ? 0 : Math.max(0, Duration.between(instant, clock.instant()).toSeconds());
     }
 
     void register(String destination, CircuitBreaker breaker) {
@@ -80,6 +89,7 @@ class DeliveryMetrics {
             if (row.state() == DeliveryState.PENDING) {
                 backlog.pending.set(row.rows());
                 backlog.oldest.set(row.oldest());
+                backlog.oldestDue.set(row.oldestDue());
                 pendingSeen.add(row.destination());
             } else {
                 backlog.dead.set(row.rows());
@@ -90,6 +100,7 @@ class DeliveryMetrics {
             if (!pendingSeen.contains(destination)) {
                 backlog.pending.set(0);
                 backlog.oldest.set(null);
+                backlog.oldestDue.set(null);
             }
             if (!deadSeen.contains(destination)) {
                 backlog.dead.set(0);
@@ -97,9 +108,13 @@ class DeliveryMetrics {
         });
     }
 
-    void attempt(String destination, String outcome, int latencyMs) {
+    void attempt(String destination, String outcome, @Nullable Integer statusCode, int latencyMs) {
         Timer.builder("quitto.delivery.attempt").tag("destination", destination).tag("outcome", outcome)
-                .description("Delivery attempts by outcome").register(registry).record(latencyMs, TimeUnit.MILLISECONDS);
+                .description("Delivery attempts by outcome").publishPercentileHistogram()
+                .register(registry).record(latencyMs, TimeUnit.MILLISECONDS);
+        Counter.builder("quitto.delivery.response").tag("destination", destination)
+                .tag("status", statusCode == null ? "none" : statusCode.toString())
+                .description("Delivery attempts by the HTTP status the destination answered (none: no answer)").register(registry).increment();
     }
 
     void delivered(String destination) {

@@ -245,6 +245,35 @@ public class DeliveryRepository {
         return new HashSet<>(written);
     }
 
+    /**
+     * Extends to {@code leaseUntil} the leases this worker still holds ({@code held}: delivery id to lease token), never
+     * shortening one. A row whose token changed belongs to another worker now and is left alone; a row locked by the
+     * transaction writing its outcome is skipped (its lease is about to be cleared). Returns the ids renewed.
+     */
+    Set<UUID> renewLeases(Map<UUID, UUID> held, Instant leaseUntil) {
+        if (held.isEmpty()) {
+            return Set.of();
+        }
+        List<Map<String, String>> rows = new ArrayList<>(held.size());
+        held.forEach((id, token) -> rows.add(Map.of("id", id.toString(), "token", token.toString())));
+        List<UUID> renewed = jdbc.sql("""
+                        with held as (
+                            select * from jsonb_to_recordset(cast(:held as jsonb)) as h(id uuid, token uuid)
+                        ), mine as (
+                            select d.id from platform_delivery d join held h on h.id = d.id and h.token = d.lease_token
+                            where d.lease_until < :leaseUntil
+                            for update of d skip locked
+                        )
+                        update platform_delivery d set lease_until = :leaseUntil
+                        from mine
+                        where d.id = mine.id
+                        returning d.id
+                        """)
+                .param("held", json.writeValueAsString(rows)).param("leaseUntil", at(leaseUntil))
+                .query(UUID.class).list();
+        return new HashSet<>(renewed);
+    }
+
     /** Makes every waiting row of the destination due now: the backlog drains as soon as its breaker closes. */
     int releaseBacklog(String destination, Instant now) {
         return jdbc.sql("""
@@ -283,17 +312,23 @@ public class DeliveryRepository {
         return jdbc.sql("delete from platform_delivery_attempt where at < :before").param("before", at(before)).update();
     }
 
-    record Backlog(String destination, DeliveryState state, long rows, Instant oldest) {
+    record Backlog(String destination, DeliveryState state, long rows, Instant oldest, @Nullable Instant oldestDue) {
     }
 
-    /** Rows waiting and rows given up, per destination, with the creation time of the oldest. */
-    List<Backlog> backlog() {
+    /**
+     * Rows waiting and rows given up, per destination, with the creation time of the oldest and, for waiting rows, the
+     * earliest due time of those due at {@code now} and not being sent.
+     */
+    List<Backlog> backlog(Instant now) {
         return jdbc.sql("""
-                        select destination, status, count(*) as rows, min(created_at) as oldest
+                        select destination, status, count(*) as rows, min(created_at) as oldest,
+                               min(next_attempt_at) filter (where status = 'PENDING' and next_attempt_at <= :now
+                                                            and (lease_until is null or lease_until < :now)) as oldest_due
                         from platform_delivery where status in ('PENDING', 'DEAD') group by destination, status
                         """)
+                .param("now", at(now))
                 .query((rs, row) -> new Backlog(rs.getString("destination"), DeliveryState.valueOf(rs.getString("status")),
-                        rs.getLong("rows"), instant(rs, "oldest")))
+                        rs.getLong("rows"), instant(rs, "oldest"), nullableInstant(rs, "oldest_due")))
                 .list();
     }
 

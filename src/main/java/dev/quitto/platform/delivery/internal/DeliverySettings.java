@@ -31,8 +31,9 @@ public record DeliverySettings(@DefaultValue Worker worker,
     /**
      * @param enabled       false: this instance sends nothing (enqueue still works; another instance delivers)
      * @param pollInterval  fallback poll for rows of other instances and for due retries; commits on this instance wake it at once
-     * @param batchSize     most rows claimed per query
-     * @param lease         how long a claim is held; far above any timeout, so only a dead sender loses it
+     * @param batchSize     most rows claimed per query (never more than the destination has free call slots)
+     * @param lease         how long a claim is held without renewal; the worker renews the leases it holds every third of it,
+     *                      so only a dead instance (or one cut off from the database for a whole lease) loses its rows
      * @param sweepInterval how often PENDING rows past their give-up time become DEAD (EXPIRED)
      * @param metricsInterval how often the pending, oldest-age and dead gauges are read from the database
      * @param shutdownGrace how long shutdown waits for calls in flight

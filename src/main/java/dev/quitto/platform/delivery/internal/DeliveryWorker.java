@@ -12,11 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       due rows in one short statement ({@code FOR UPDATE SKIP LOCKED}, a lease with a fresh token), as many as the
  *       destination has free call slots ({@code concurrency});</li>
  *   <li>each claimed row is sent on a virtual thread, outside any transaction;</li>
- *   <li>the {@link OutcomeRecorder} writes outcomes in batches with a fenced update;</li>
+ *   <li>the {@link OutcomeRecorder} writes outcomes in batches with a fenced update; a row keeps its call slot until its
+ *       outcome is written, so this instance never holds more rows of a destination than it has slots for;</li>
+ *   <li>every third of the {@code lease} the dispatcher renews the lease of every row it still holds (sending, or its
+ *       outcome waiting to be written): however slow a call or the database is, a live instance keeps its rows, and only
+ *       an instance that died (or lost the database for a whole lease) lets them go;</li>
  *   <li>while a destination's breaker is open only one probe row is claimed per probe interval; when the probe
  *       succeeds the destination's whole backlog is made due at once;</li>
  *   <li>every {@code sweep-interval}: PENDING rows past their give-up time become DEAD (EXPIRED), old attempt rows go.</li>
@@ -61,6 +70,8 @@ public class DeliveryWorker implements SmartLifecycle, DisposableBean {
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("delivery-", 0).factory());
     private final Map<String, DestinationLane> lanes = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** The rows this instance holds a lease on (delivery id to lease token), from claim until the outcome is written. */
+    private final ConcurrentMap<UUID, UUID> held = new ConcurrentHashMap<>();
     private final Object idle = new Object();
     private volatile boolean running;
     private volatile @Nullable Thread dispatcher;
@@ -148,11 +159,17 @@ public class DeliveryWorker implements SmartLifecycle, DisposableBean {
 
     private void dispatch() {
         long pollNanos = settings.worker().pollInterval().toNanos();
+        long renewNanos = Math.max(1, settings.worker().lease().toNanos() / 3);
         long nextSweep = System.nanoTime();
         long nextMetrics = System.nanoTime();
+        long nextRenewal = System.nanoTime() + renewNanos;
         while (running) {
             boolean more = false;
             try {
+                if (System.nanoTime() - nextRenewal >= 0) {
+                    renewLeases();
+                    nextRenewal = System.nanoTime() + renewNanos;
+                }
                 for (DestinationLane lane : lanes.values()) {
                     more |= dispatch(lane);
                 }
@@ -162,7 +179,7 @@ public class DeliveryWorker implements SmartLifecycle, DisposableBean {
                     nextSweep = now + settings.worker().sweepInterval().toNanos();
                 }
                 if (now - nextMetrics >= 0) {
-                    metrics.refresh(deliveries.backlog());
+                    metrics.refresh(deliveries.backlog(clock.instant()));
                     nextMetrics = now + settings.worker().metricsInterval().toNanos();
                 }
             } catch (DataAccessException unavailable) {
@@ -208,29 +225,63 @@ public class DeliveryWorker implements SmartLifecycle, DisposableBean {
         return false;
     }
 
+    /**
+     * Sends the claimed row on a virtual thread and hands its outcome to the recorder. The row holds a call slot and is
+     * in {@link #held} (its lease renewed) until the recorder is done with it.
+     */
     private void send(DestinationLane lane, ClaimedDelivery delivery, boolean probe) {
         lane.inFlight.incrementAndGet();
         inFlight.incrementAndGet();
-        calls.execute(() -> {
-            try {
-                Exchange exchange = lane.sender.send(delivery);
-                lane.observe(exchange, probe);
-                Outcome outcome = OutcomePolicy.decide(delivery, exchange, lane.settings, clock.instant(), ThreadLocalRandom.current());
-                metrics.attempt(lane.name, outcome.attemptOutcome().name(), exchange.latencyMs());
-                recorder.submit(outcome);
-            } finally {
-                if (probe) {
-                    lane.probeInFlight = false;
-                }
-                lane.inFlight.decrementAndGet();
-                if (inFlight.decrementAndGet() == 0) {
-                    synchronized (idle) {
-                        idle.notifyAll();
+        held.put(delivery.id(), delivery.leaseToken());
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                release(lane, delivery, probe);
+            }
+        };
+        try {
+            calls.execute(() -> {
+                boolean submitted = false;
+                try {
+                    Exchange exchange = lane.sender.send(delivery);
+                    lane.observe(exchange, probe);
+                    Outcome outcome = OutcomePolicy.decide(delivery, exchange, lane.settings, clock.instant(), ThreadLocalRandom.current());
+                    metrics.attempt(lane.name, outcome.attemptOutcome().name(), outcome.statusCode(), exchange.latencyMs());
+                    recorder.submit(outcome, release);
+                    submitted = true;
+                } finally {
+                    if (!submitted) {
+                        release.run();
                     }
                 }
-                wake();
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            release.run();
+        }
+    }
+
+    private void release(DestinationLane lane, ClaimedDelivery delivery, boolean probe) {
+        held.remove(delivery.id(), delivery.leaseToken());
+        if (probe) {
+            lane.probeInFlight = false;
+        }
+        lane.inFlight.decrementAndGet();
+        if (inFlight.decrementAndGet() == 0) {
+            synchronized (idle) {
+                idle.notifyAll();
             }
-        });
+        }
+        wake();
+    }
+
+    /** Pushes the lease of every row this instance still holds another {@code lease} ahead. */
+    void renewLeases() {
+        if (held.isEmpty()) {
+            return;
+        }
+        Map<UUID, UUID> holding = Map.copyOf(held);
+        Set<UUID> renewed = deliveries.renewLeases(holding, clock.instant().plus(settings.worker().lease()));
+        log.debug("Delivery worker {} renewed {} of the {} leases it holds", owner, renewed.size(), holding.size());
     }
 
     private void onTransition(DestinationLane lane, CircuitBreaker.StateTransition transition) {

@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes outcomes in batches, one short transaction each: the fenced update and attempt row of every outcome, and
  * the {@link DeliverySucceeded} / {@link DeliveryDied} events of those that were written. An outcome whose lease was
  * taken by another worker is dropped (the destination's idempotency covers the re-send). After the commit: counters
- * and one ERROR line {@code delivery_dead} per DEAD transition.
+ * and one ERROR line {@code delivery_dead} per DEAD transition; then each outcome's {@code whenDone}, which gives its
+ * call slot back to the worker (a row counts against its destination's concurrency until its outcome is written, so
+ * a slow recorder slows claiming instead of piling up rows that hold leases).
  */
 @Component
 class OutcomeRecorder {
@@ -35,7 +37,7 @@ class OutcomeRecorder {
     private final ApplicationEventPublisher events;
     private final DeliveryMetrics metrics;
     private final Clock clock;
-    private final LinkedBlockingQueue<Outcome> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Submitted> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private @Nullable Thread thread;
 
@@ -48,8 +50,12 @@ class OutcomeRecorder {
         this.clock = clock;
     }
 
-    void submit(Outcome outcome) {
-        queue.add(outcome);
+    private record Submitted(Outcome outcome, Runnable whenDone) {
+    }
+
+    /** Queues the outcome; {@code whenDone} runs once it is written, dropped as stale, or given up on. */
+    void submit(Outcome outcome, Runnable whenDone) {
+        queue.add(new Submitted(outcome, whenDone));
     }
 
     synchronized void start() {
@@ -75,14 +81,18 @@ class OutcomeRecorder {
     private void loop() {
         while (running || !queue.isEmpty()) {
             try {
-                Outcome first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Submitted first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                List<Outcome> batch = new ArrayList<>(BATCH);
+                List<Submitted> batch = new ArrayList<>(BATCH);
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
-                write(batch);
+                try {
+                    write(batch.stream().map(Submitted::outcome).toList());
+                } finally {
+                    batch.forEach(submitted -> submitted.whenDone().run());
+                }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return;
