@@ -161,24 +161,23 @@ class DebtImportKind implements ImportKind {
         long t0 = System.nanoTime();
         boolean bulk = storedDebtsBelow(context.stagedRows());
         // Every first occurrence of a debtId against the stored debts in one join, before any index is dropped: new,
-        // the same as the stored debt (a duplicate), or different (a conflict). Imports of this kind run one at a time
-        // (the platform's advisory lock), so nothing else inserts debts meanwhile and the insert needs no ON CONFLICT,
-        // whose speculative insertion cost more than the rest of the debts insert; the unique debt_id index still
-        // stands behind it.
+        // different from the stored debt (a conflict), or the same (a duplicate, the bulk of a re-upload, so those are
+        // only counted, as first occurrences minus the other two). Imports of this kind run one at a time (the
+        // platform's advisory lock), so nothing else inserts debts meanwhile and the insert needs no ON CONFLICT, whose
+        // speculative insertion cost more than the rest of the debts insert; the unique debt_id index still stands behind it.
         jdbc.sql("drop table if exists billing_apply_line").update();
         jdbc.sql("""
                 create temp table billing_apply_line on commit drop as
-                select s.line_no, case when d.id is null then 'NEW'
-                    when (s.name, s.government_id, s.email, s.amount, s.due_date) = (d.name, d.government_id, d.email, d.amount, d.due_date) then 'SAME'
-                    else 'CONFLICT' end as against_stored
+                select s.line_no, case when d.id is null then 'NEW' else 'CONFLICT' end as against_stored
                 from %1$s s left join billing_apply_first f on f.debt_id = s.debt_id
                 left join billing_debt d on d.debt_id = s.debt_id
-                where f.debt_id is null or f.first_line = s.line_no
+                where (f.debt_id is null or f.first_line = s.line_no)
+                  and (d.id is null
+                       or (s.name, s.government_id, s.email, s.amount, s.due_date) <> (d.name, d.government_id, d.email, d.amount, d.due_date))
                 """.formatted(stage)).update();
         jdbc.sql("analyze billing_apply_line").update();
         Against against = jdbc.sql("""
-                select count(*) filter (where against_stored = 'NEW') as news, count(*) filter (where against_stored = 'SAME') as same,
-                       count(*) filter (where against_stored = 'CONFLICT') as conflicts
+                select count(*) filter (where against_stored = 'NEW') as news, count(*) filter (where against_stored = 'CONFLICT') as conflicts
                 from billing_apply_line""").query(Against.class).single();
         String insert = """
                 with new_debt as (
@@ -198,7 +197,7 @@ class DebtImportKind implements ImportKind {
         java.util.function.Supplier<Integer> load = () -> jdbc.sql(insert).params(params).update();
         long inserted = against.news() == 0 ? 0 : bulk ? context.withIndexesRebuilt(BULK_TABLES, load) : load.get();
         long t1 = System.nanoTime();
-        long duplicates = against.same();
+        long duplicates = context.stagedRows() - laterRows - against.news() - against.conflicts();
         long rejected = 0;
         if (laterRows > 0) {
             // A later row of a debtId in the file: identical to the first valid occurrence is a duplicate, different is a conflict.
@@ -231,6 +230,6 @@ class DebtImportKind implements ImportKind {
     }
 
     /** First occurrences of the file's debtIds against the stored debts. */
-    private record Against(long news, long same, long conflicts) {
+    private record Against(long news, long conflicts) {
     }
 }

@@ -39,10 +39,16 @@ record SecondaryIndexes(JdbcClient jdbc, List<Index> indexes) {
     }
 
     <T> T rebuiltAround(Supplier<T> load) {
+        long started = System.nanoTime();
         indexes.forEach(index -> jdbc.sql(index.dropStatement()).update());
         T loaded = load.get();
+        long built = System.nanoTime();
         jdbc.sql("set local maintenance_work_mem = '256MB'").update();
         indexes.forEach(index -> jdbc.sql(index.buildStatement()).update());
+        log.info("Bulk load: {} indexes dropped, load {} ms, indexes built again {} ms", indexes.size(), (built - started) / 1_000_000,
+                (System.nanoTime() - built) / 1_000_000);
         return loaded;
     }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecondaryIndexes.class);
 }
