@@ -157,6 +157,9 @@ class DebtImportKind implements ImportKind {
                 from %1$s s where s.debt_id in (select debt_id from %1$s where repeat_hint)
                 group by s.debt_id
                 """.formatted(stage)).update();
+        // Estimates matter here: with a "first occurrence" filter written as a left join and an OR, PostgreSQL
+        // expected a few thousand rows and probed the debt_id index a million times (15 s against 3 s by hash).
+        jdbc.sql("analyze billing_apply_first").update();
         long laterRows = jdbc.sql("select coalesce(sum(occurrences - 1), 0) from billing_apply_first").query(Long.class).single();
         long t0 = System.nanoTime();
         boolean bulk = storedDebtsBelow(context.stagedRows());
@@ -169,9 +172,8 @@ class DebtImportKind implements ImportKind {
         jdbc.sql("""
                 create temp table billing_apply_line on commit drop as
                 select s.line_no, case when d.id is null then 'NEW' else 'CONFLICT' end as against_stored
-                from %1$s s left join billing_apply_first f on f.debt_id = s.debt_id
-                left join billing_debt d on d.debt_id = s.debt_id
-                where (f.debt_id is null or f.first_line = s.line_no)
+                from %1$s s left join billing_debt d on d.debt_id = s.debt_id
+                where not exists (select 1 from billing_apply_first f where f.debt_id = s.debt_id and f.first_line <> s.line_no)
                   and (d.id is null
                        or (s.name, s.government_id, s.email, s.amount, s.due_date) <> (d.name, d.government_id, d.email, d.amount, d.due_date))
                 """.formatted(stage)).update();
