@@ -15,22 +15,44 @@ public final class PixCode {
     /** CRC16-CCITT-FALSE of every byte value: one table lookup per character instead of eight shifts. */
     private static final int[] CRC_TABLE = crcTable();
 
+    /** The last beneficiary's constant parts: an import computes a million payloads for one beneficiary. */
+    private static volatile Template template;
+
     /** @param amount the amount with two decimals, {@code 7811.00} */
     public static String payload(BillingSettings.Beneficiary beneficiary, long nossoNumero, String amount) {
-        StringBuilder out = new StringBuilder(160);
-        field(out, "00", "01");
-        String gui = tlv("00", "br.gov.bcb.pix") + tlv("01", beneficiary.pixKey());
-        field(out, "26", gui);
-        field(out, "52", "0000");
-        field(out, "53", "986");
+        Template constant = template;
+        if (constant == null || !constant.beneficiary().equals(beneficiary)) {
+            constant = Template.of(beneficiary);
+            template = constant;
+        }
+        StringBuilder out = new StringBuilder(constant.head().length() + constant.middle().length() + 40);
+        out.append(constant.head());
         field(out, "54", amount);
-        field(out, "58", "BR");
-        field(out, "59", ascii(beneficiary.name(), 25));
-        field(out, "60", ascii(beneficiary.city(), 15));
+        out.append(constant.middle());
         field(out, "62", tlv("05", txid(nossoNumero)));
         out.append("6304");
-        out.append(crc16Hex(out));
-        return out.toString();
+        int crc = crc16(constant.headCrc(), out, constant.head().length(), out.length());
+        return out.append(hex4(crc)).toString();
+    }
+
+    /**
+     * Everything before the amount (payload format, merchant account, MCC, currency) with its CRC state, and
+     * everything between the amount and the txid (country, name, city).
+     */
+    private record Template(BillingSettings.Beneficiary beneficiary, String head, int headCrc, String middle) {
+
+        static Template of(BillingSettings.Beneficiary beneficiary) {
+            StringBuilder head = new StringBuilder();
+            field(head, "00", "01");
+            field(head, "26", tlv("00", "br.gov.bcb.pix") + tlv("01", beneficiary.pixKey()));
+            field(head, "52", "0000");
+            field(head, "53", "986");
+            StringBuilder middle = new StringBuilder();
+            field(middle, "58", "BR");
+            field(middle, "59", ascii(beneficiary.name(), 25));
+            field(middle, "60", ascii(beneficiary.city(), 15));
+            return new Template(beneficiary, head.toString(), crc16(0xFFFF, head, 0, head.length()), middle.toString());
+        }
     }
 
     /** {@code QTO} + the 11-digit nosso número. */
@@ -41,10 +63,18 @@ public final class PixCode {
 
     /** CRC16-CCITT-FALSE (polynomial 0x1021, initial 0xFFFF, no reflection, no final XOR) as 4 upper-case hex digits. */
     public static String crc16Hex(CharSequence text) {
-        int crc = 0xFFFF;
-        for (int i = 0, length = text.length(); i < length; i++) {
+        return hex4(crc16(0xFFFF, text, 0, text.length()));
+    }
+
+    private static int crc16(int initial, CharSequence text, int from, int to) {
+        int crc = initial;
+        for (int i = from; i < to; i++) {
             crc = ((crc << 8) ^ CRC_TABLE[((crc >>> 8) ^ text.charAt(i)) & 0xFF]) & 0xFFFF;
         }
+        return crc;
+    }
+
+    private static String hex4(int crc) {
         char[] hex = new char[4];
         for (int i = 3; i >= 0; i--, crc >>>= 4) {
             hex[i] = "0123456789ABCDEF".charAt(crc & 0xF);
