@@ -160,10 +160,12 @@ class VisitImport implements ImportKind {
         // Sorts and hash aggregates over a million staged rows stay in memory for this transaction only.
         jdbc.sql("set local work_mem = '256MB'").update();
         long started = System.nanoTime();
-        // An import that at least doubles the visits loads them with the indexes dropped and builds them once at the
-        // end; other writers (the visits API) wait for it from here, so the new/changed split below stays exact.
-        boolean bulk = storedVisitsBelow(context.stagedRows());
-        if (bulk) {
+        // An import that may at least double the visits keeps other writers (the visits API) out from here, so the
+        // new/changed split below stays exact; if it does double them, the visits are loaded with their indexes dropped
+        // and the indicator cells are computed again from all visits.
+        long stored = storedVisitsUpTo(context.stagedRows());
+        boolean locked = stored < context.stagedRows();
+        if (locked) {
             jdbc.sql("lock table fieldops_visit in exclusive mode").update();
         }
         // Ids that appear more than once: the last line wins, the others are duplicates reported as warnings.
@@ -222,13 +224,19 @@ class VisitImport implements ImportKind {
                 from fieldops_visit v where v.id in (select id from fo_write where not is_new)
                 order by v.id for update""").update();
         marks[3] = System.nanoTime();
+        long news = jdbc.sql("select count(*) from fo_write where is_new").query(Long.class).single();
+        boolean bulk = locked && news >= stored;
         Written written = bulk ? context.withIndexesRebuilt(List.of("fieldops_visit"), () -> writeVisitsWithoutConflicts(context, now))
                 : upsertVisits(context, now);
         marks[4] = System.nanoTime();
-        aggregates.apply("""
-                select angel_id, polo_id, deadline, visit_date, 1 as sign from fo_write
-                union all
-                select angel_id, polo_id, deadline, visit_date, -1 as sign from fo_old""", Map.of());
+        if (bulk) {
+            aggregates.rebuildAll();
+        } else if (written.inserted() + written.updated() > 0) {
+            aggregates.apply("""
+                    select angel_id, polo_id, deadline, visit_date, 1 as sign from fo_write
+                    union all
+                    select angel_id, polo_id, deadline, visit_date, -1 as sign from fo_old""", Map.of());
+        }
         marks[5] = System.nanoTime();
         log.info("Import {}: apply steps (ms) duplicates {}, dimensions {}, resolve + diff {}, lock old {}, {} visits {}, aggregates {}",
                 context.importId(), (marks[0] - started) / 1_000_000, (marks[1] - marks[0]) / 1_000_000, (marks[2] - marks[1]) / 1_000_000,
@@ -282,8 +290,8 @@ class VisitImport implements ImportKind {
         return new Written(inserted, updated);
     }
 
-    private boolean storedVisitsBelow(long rows) {
-        return jdbc.sql("select count(*) from (select 1 from fieldops_visit limit :rows) v").param("rows", rows).query(Long.class).single() < rows;
+    private long storedVisitsUpTo(long rows) {
+        return jdbc.sql("select count(*) from (select 1 from fieldops_visit limit :rows) v").param("rows", rows).query(Long.class).single();
     }
 
     private record Written(long inserted, long updated) {
