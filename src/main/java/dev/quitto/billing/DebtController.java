@@ -5,6 +5,7 @@ import dev.quitto.billing.DebtRepository.InvoiceRow;
 import dev.quitto.platform.time.BusinessTime;
 import dev.quitto.platform.web.FieldViolation;
 import dev.quitto.platform.web.PageQuery;
+import dev.quitto.platform.web.ProblemCodes;
 import dev.quitto.platform.web.Paged;
 import dev.quitto.platform.web.Refusal;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -109,13 +111,20 @@ class DebtController {
                 throw invalidParameter("importId", "importId must be a UUID");
             }
         }
+        String government = null;
+        if (governmentId != null && !governmentId.isBlank()) {
+            // Stored governmentIds are normalized (LENIENT is the wider policy), so a filter in any accepted form finds them.
+            government = DebtRules.normalizeGovernmentId(governmentId.strip(), BillingSettings.GovernmentIdPolicy.LENIENT);
+            if (government == null) {
+                throw invalidParameter("governmentId", "governmentId must be 1 to 14 digits or an alphanumeric CNPJ");
+            }
+        }
         DebtRepository.Filter filter = new DebtRepository.Filter(statuses, bool("overdue", overdue), date("dueFrom", dueFrom),
-                date("dueTo", dueTo), importUuid, governmentId == null || governmentId.isBlank() ? null : governmentId.strip(),
-                bool("hasExcess", hasExcess), sortField, descending);
+                date("dueTo", dueTo), importUuid, government, bool("hasExcess", hasExcess), sortField, descending);
         if (!violations.isEmpty()) {
             throw new dev.quitto.platform.web.InvalidInput(violations);
         }
-        PageQuery query = PageQuery.of(page, size);
+        PageQuery query = BillingPages.of(page, size);
         LocalDate today = BusinessTime.today(clock);
         List<DebtView> items = debts.list(filter, today, query.offset(), query.size()).stream()
                 .map(row -> DebtView.of(row, today, null, null, null)).toList();
@@ -143,7 +152,11 @@ class DebtController {
     /** The PDF: for a caller with a billing role, or for anyone with a valid signed link ({@code exp} and {@code sig}). */
     @GetMapping(BillingPaths.INVOICES + "/{id}.pdf")
     org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable String id, @RequestParam(required = false) @Nullable String exp,
-                                                        @RequestParam(required = false) @Nullable String sig) {
+                                                        @RequestParam(required = false) @Nullable String sig,
+                                                        @RequestHeader(name = org.springframework.http.HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        if (accept != null && !acceptsPdf(accept)) {
+            throw new Refusal(HttpStatus.NOT_ACCEPTABLE, ProblemCodes.NOT_ACCEPTABLE, "The invoice PDF is served as application/pdf.");
+        }
         UUID invoiceId = BillingIds.parse(id);
         if (sig != null) {
             links.verify(invoiceId, exp, sig);
@@ -155,6 +168,15 @@ class DebtController {
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
                         "inline; filename=\"invoice-" + InvoicePdf.nossoNumero(invoice) + ".pdf\"")
                 .body(pdf.render(invoice));
+    }
+
+    private static boolean acceptsPdf(String accept) {
+        try {
+            return org.springframework.http.MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> type.isCompatibleWith(org.springframework.http.MediaType.APPLICATION_PDF) && type.getQualityValue() > 0);
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static boolean mayRead() {

@@ -58,9 +58,18 @@ final class BillingTestSupport {
         return uploadRaw(BillingPaths.IMPORTS, csv.getBytes(StandardCharsets.UTF_8));
     }
 
+    Http.Response uploadRawWithKey(String idempotencyKey, String csv) {
+        return http.header("Content-Type", "text/csv").header("Idempotency-Key", idempotencyKey).post(BillingPaths.IMPORTS,
+                csv.getBytes(StandardCharsets.UTF_8));
+    }
+
     Http.Response uploadMultipart(String path, String fileName, String partType, byte[] csv) {
+        return uploadMultipart(path, fileName, partType, csv, "file");
+    }
+
+    Http.Response uploadMultipart(String path, String fileName, String partType, byte[] csv, String partName) {
         String boundary = "----quitto" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + partName + "\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: " + partType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + csv.length + tail.length];
