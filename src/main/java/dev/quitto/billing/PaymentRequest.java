@@ -40,7 +40,10 @@ record PaymentRequest(String debtId, OffsetDateTime paidAt, String paidAtRaw, Bi
                       String idempotencyKey, String keySource, String payloadSha256, String rawBody) {
 
     static final long MAX_PAID_CENTS = 99_999_999_999_999L;
-    /** The earliest paidAt stored and shown exactly: earlier instants reach PostgreSQL as {@code -infinity}, which cannot be rendered. */
+    /**
+     * The earliest paidAt accepted: the driver sends instants before PostgreSQL's range as {@code -infinity}, which no
+     * payment view can render, and year 1 also keeps clear of BC dates.
+     */
     static final Instant EARLIEST_PAID_AT = Instant.parse("0001-01-01T00:00:00Z");
     private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
             .withResolverStyle(java.time.format.ResolverStyle.STRICT);
