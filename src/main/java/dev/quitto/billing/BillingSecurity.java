@@ -1,6 +1,7 @@
 package dev.quitto.billing;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -25,12 +26,21 @@ class BillingSecurity {
         RequestMatcher webhook = request -> "POST".equals(request.getMethod())
                 && (path(request).equals(BillingPaths.SEED_PAYMENT) || path(request).equals(BillingPaths.PAYMENTS));
         RequestMatcher signedPdf = request -> "GET".equals(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                && request.getParameter("sig") != null && path(request).startsWith(BillingPaths.INVOICES + "/") && path(request).endsWith(".pdf");
+                && path(request).startsWith(BillingPaths.INVOICES + "/") && path(request).endsWith(".pdf") && hasSignature(request);
         return http.securityMatcher(request -> webhook.matches(request) || signedPdf.matches(request))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .build();
+    }
+
+    /**
+     * Whether the query names {@code sig}, read from the raw query string: parsing the parameters here would throw on a
+     * malformed query before any error handling exists (a 400 without a problem body); Spring MVC reports it properly later.
+     */
+    private static boolean hasSignature(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query != null && Arrays.stream(query.split("&")).anyMatch(pair -> pair.equals("sig") || pair.startsWith("sig="));
     }
 
     private static String path(HttpServletRequest request) {

@@ -5,6 +5,7 @@ import dev.quitto.billing.DebtRepository.InvoiceRow;
 import dev.quitto.platform.time.BusinessTime;
 import dev.quitto.platform.web.FieldViolation;
 import dev.quitto.platform.web.PageQuery;
+import dev.quitto.platform.web.ProblemCodes;
 import dev.quitto.platform.web.Paged;
 import dev.quitto.platform.web.Refusal;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -81,7 +83,7 @@ class DebtController {
             throw invalidParameter(first.field(), first.field() + " " + first.message());
         }
         DebtRepository.Filter filter = query.filter();
-        PageQuery paging = PageQuery.of(page, size);
+        PageQuery paging = BillingPages.of(page, size);
         LocalDate today = BusinessTime.today(clock);
         List<DebtView> items = debts.list(filter, today, paging.offset(), paging.size()).stream()
                 .map(row -> DebtView.of(row, today, null, null, null)).toList();
@@ -109,7 +111,11 @@ class DebtController {
     /** The PDF: for a caller with a billing role, or for anyone with a valid signed link ({@code exp} and {@code sig}). */
     @GetMapping(BillingPaths.INVOICES + "/{id}.pdf")
     org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable String id, @RequestParam(required = false) @Nullable String exp,
-                                                        @RequestParam(required = false) @Nullable String sig) {
+                                                        @RequestParam(required = false) @Nullable String sig,
+                                                        @RequestHeader(name = org.springframework.http.HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        if (accept != null && !acceptsPdf(accept)) {
+            throw new Refusal(HttpStatus.NOT_ACCEPTABLE, ProblemCodes.NOT_ACCEPTABLE, "The invoice PDF is served as application/pdf.");
+        }
         UUID invoiceId = BillingIds.parse(id);
         if (sig != null) {
             links.verify(invoiceId, exp, sig);
@@ -121,6 +127,15 @@ class DebtController {
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
                         "inline; filename=\"invoice-" + InvoicePdf.nossoNumero(invoice) + ".pdf\"")
                 .body(pdf.render(invoice));
+    }
+
+    private static boolean acceptsPdf(String accept) {
+        try {
+            return org.springframework.http.MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> type.isCompatibleWith(org.springframework.http.MediaType.APPLICATION_PDF) && type.getQualityValue() > 0);
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static boolean mayRead() {

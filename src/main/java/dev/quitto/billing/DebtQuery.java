@@ -55,12 +55,20 @@ record DebtQuery(DebtRepository.Filter filter, List<FieldViolation> violations) 
                 violations.add(new FieldViolation("importId", "must be a UUID", INVALID));
             }
         }
+        String government = null;
+        if (governmentId != null && !governmentId.isBlank()) {
+            // Stored governmentIds are normalized (LENIENT is the wider policy), so a filter in any accepted form finds them.
+            government = DebtRules.normalizeGovernmentId(governmentId.strip(), BillingSettings.GovernmentIdPolicy.LENIENT);
+            if (government == null) {
+                violations.add(new FieldViolation("governmentId", "must be 1 to 14 digits or an alphanumeric CNPJ", INVALID));
+            }
+        }
         Boolean overdueOnly = bool("overdue", overdue, violations);
         LocalDate from = date("dueFrom", dueFrom, violations);
         LocalDate to = date("dueTo", dueTo, violations);
         Boolean excess = bool("hasExcess", hasExcess, violations);
         return new DebtQuery(new DebtRepository.Filter(statuses, overdueOnly, from, to, importUuid,
-                governmentId == null || governmentId.isBlank() ? null : governmentId.strip(), excess, sortField, descending), violations);
+                government, excess, sortField, descending), violations);
     }
 
     private static @Nullable UUID uuid(String value) {

@@ -2,7 +2,6 @@ package dev.quitto.billing;
 
 import dev.quitto.platform.imports.Imports;
 import dev.quitto.platform.security.CurrentUser;
-import dev.quitto.platform.web.PageQuery;
 import dev.quitto.platform.web.Paged;
 import dev.quitto.platform.web.ProblemCodes;
 import dev.quitto.platform.web.Refusal;
@@ -52,7 +51,7 @@ class ImportController {
     @PreAuthorize(READ)
     Paged<ImportResource> list(@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable Integer page,
                                @RequestParam(required = false) @Nullable Integer size) {
-        return imports.list(DebtImportKind.NAME, Imports.status(status), PageQuery.of(page, size),
+        return imports.list(DebtImportKind.NAME, Imports.status(status), BillingPages.of(page, size),
                 ServletUriComponentsBuilder.fromCurrentRequest(), BillingPaths.IMPORTS).map(ImportResource::of);
     }
 
@@ -73,7 +72,7 @@ class ImportController {
         if (accept != null && !acceptsJson(accept)) {
             throw new Refusal(HttpStatus.NOT_ACCEPTABLE, ProblemCodes.NOT_ACCEPTABLE, "The error report is served as application/json or text/csv.");
         }
-        return imports.errors(DebtImportKind.NAME, id, PageQuery.of(page, size), ServletUriComponentsBuilder.fromCurrentRequest());
+        return imports.errors(DebtImportKind.NAME, id, BillingPages.of(page, size), ServletUriComponentsBuilder.fromCurrentRequest());
     }
 
     @GetMapping(path = BillingPaths.IMPORTS + "/{id}/errors", params = "format=csv")

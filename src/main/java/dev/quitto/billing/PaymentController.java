@@ -73,11 +73,17 @@ class PaymentController {
         if (status != null && !status.isBlank()) {
             wanted = status.strip().toUpperCase(Locale.ROOT);
             if (!wanted.equals("APPLIED") && !wanted.equals("UNMATCHED")) {
-                throw new Refusal(HttpStatus.BAD_REQUEST, "invalid-parameter", "status must be APPLIED or UNMATCHED", java.util.Map.of("parameter", "status"));
+                throw DebtController.invalidParameter("status", "status must be APPLIED or UNMATCHED");
             }
         }
-        String debt = debtId == null || debtId.isBlank() ? null : debtId.strip();
-        PageQuery query = PageQuery.of(page, size);
+        String debt = null;
+        if (debtId != null && !debtId.isBlank()) {
+            debt = DebtRules.normalizeDebtId(debtId.strip());
+            if (debt == null) {
+                throw DebtController.invalidParameter("debtId", "debtId must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'");
+            }
+        }
+        PageQuery query = BillingPages.of(page, size);
         var rows = repository.list(wanted, debt, query.offset(), query.size()).stream()
                 .map(row -> PaymentView.of(row, false, row.debtPk() == null ? null : debts.find(row.debtIdRaw()).orElse(null))).toList();
         return Paged.of(rows, query, repository.count(wanted, debt), ServletUriComponentsBuilder.fromCurrentRequest());

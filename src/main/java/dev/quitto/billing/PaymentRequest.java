@@ -40,6 +40,11 @@ record PaymentRequest(String debtId, OffsetDateTime paidAt, String paidAtRaw, Bi
                       String idempotencyKey, String keySource, String payloadSha256, String rawBody) {
 
     static final long MAX_PAID_CENTS = 99_999_999_999_999L;
+    /**
+     * The earliest paidAt accepted: the driver sends instants before PostgreSQL's range as {@code -infinity}, which no
+     * payment view can render, and year 1 also keeps clear of BC dates.
+     */
+    static final Instant EARLIEST_PAID_AT = Instant.parse("0001-01-01T00:00:00Z");
     private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
             .withResolverStyle(java.time.format.ResolverStyle.STRICT);
     private static final Pattern VALID_KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
@@ -60,6 +65,10 @@ record PaymentRequest(String debtId, OffsetDateTime paidAt, String paidAtRaw, Bi
         }
         if (!(node instanceof ObjectNode json)) {
             throw malformed("The body must be a JSON object.");
+        }
+        if (holdsUnstorableText(json)) {
+            // The raw body is kept as jsonb, which refuses both (as does every text column).
+            throw malformed("The body holds a \\u0000 character or an unpaired surrogate (\\ud800 to \\udfff), which cannot be stored.");
         }
         List<FieldViolation> violations = new ArrayList<>();
         String debtId = debtId(json.get("debtId"), violations);
@@ -131,6 +140,10 @@ record PaymentRequest(String debtId, OffsetDateTime paidAt, String paidAtRaw, Bi
                 return null;
             }
         }
+        if (instant.isBefore(EARLIEST_PAID_AT)) {
+            violations.add(new FieldViolation("paidAt", "must not be before 0001-01-01", "OUT_OF_RANGE"));
+            return null;
+        }
         if (instant.isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
             violations.add(new FieldViolation("paidAt", "must not be more than 5 minutes in the future", "IN_THE_FUTURE"));
             return null;
@@ -162,6 +175,43 @@ record PaymentRequest(String debtId, OffsetDateTime paidAt, String paidAtRaw, Bi
                 yield null;
             }
         };
+    }
+
+    private static boolean holdsUnstorableText(JsonNode node) {
+        if (node.isString()) {
+            return unstorable(node.asString());
+        }
+        if (node.isObject()) {
+            for (var field : node.properties()) {
+                if (unstorable(field.getKey()) || holdsUnstorableText(field.getValue())) {
+                    return true;
+                }
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node.values()) {
+                if (holdsUnstorableText(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean unstorable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                return true;
+            }
+            if (Character.isHighSurrogate(c) && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))) {
+                return true;
+            }
+            if (Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Refusal malformed(String detail) {

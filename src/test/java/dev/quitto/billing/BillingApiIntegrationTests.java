@@ -169,7 +169,7 @@ class BillingApiIntegrationTests {
         assertProblem(operator.get("/api/v1/billing/debts?status=LATE"), 400, "invalid-parameter");
         assertProblem(operator.get("/api/v1/billing/debts?sort=amount"), 400, "invalid-parameter");
         assertProblem(operator.get("/api/v1/billing/debts?dueFrom=19/01/2024"), 400, "invalid-parameter");
-        assertProblem(operator.get("/api/v1/billing/debts?size=0"), 400, "validation-failed");
+        assertProblem(operator.get("/api/v1/billing/debts?size=0"), 400, "invalid-parameter");
         assertProblem(operator.get("/api/v1/billing/imports?status=DONE"), 400, "invalid-parameter");
         assertProblem(operator.get("/api/v1/billing/payments?status=LOST"), 400, "invalid-parameter");
         assertProblem(operator.header("Content-Type", "application/json").post("/billing", "{}"), 415, "unsupported-media-type");

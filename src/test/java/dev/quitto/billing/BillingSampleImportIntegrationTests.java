@@ -85,16 +85,7 @@ class BillingSampleImportIntegrationTests {
         assertThat(debtsOf(importId)).isEqualTo(10_787);
         assertThat(invoicesOf(importId)).isEqualTo(10_787);
         assertThat(emailJobs()).isEqualTo(emailsBefore);
-        dropUnsentSampleMail(importId);
-    }
-
-    /** The sample's 10,787 e-mails would keep the shared GreenMail busy for minutes at 100/s; other tests' mail must not wait. */
-    private void dropUnsentSampleMail(UUID importId) {
-        jdbc.sql("update billing_email set status = 'SKIPPED' where import_id = :id and status = 'PENDING'").param("id", importId).update();
-        jdbc.sql("""
-                delete from platform_mail m using billing_email e
-                where e.import_id = :id and m.business_key = 'billing:' || e.invoice_id || ':INVOICE' and m.status = 'PENDING'""")
-                .param("id", importId).update();
+        BillingTestSupport.dropUnsentMail(jdbc, importId);
     }
 
     private long debtsOf(UUID importId) {

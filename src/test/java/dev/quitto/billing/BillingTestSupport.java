@@ -58,9 +58,18 @@ final class BillingTestSupport {
         return uploadRaw(BillingPaths.IMPORTS, csv.getBytes(StandardCharsets.UTF_8));
     }
 
+    Http.Response uploadRawWithKey(String idempotencyKey, String csv) {
+        return http.header("Content-Type", "text/csv").header("Idempotency-Key", idempotencyKey).post(BillingPaths.IMPORTS,
+                csv.getBytes(StandardCharsets.UTF_8));
+    }
+
     Http.Response uploadMultipart(String path, String fileName, String partType, byte[] csv) {
+        return uploadMultipart(path, fileName, partType, csv, "file");
+    }
+
+    Http.Response uploadMultipart(String path, String fileName, String partType, byte[] csv, String partName) {
         String boundary = "----quitto" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + partName + "\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: " + partType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + csv.length + tail.length];
@@ -104,5 +113,41 @@ final class BillingTestSupport {
 
     static long count(JsonNode done, String name) {
         return done.get("counts").get(name).asLong();
+    }
+
+    /**
+     * Writes a Kanastra-shaped file of {@code rows} rows to {@code file}: the sample's names, governmentIds, amounts and due
+     * dates in turn, a fresh UUIDv4 debtId per row, and each row's e-mail from {@code email} (given the row number).
+     */
+    static Path writeKanastraFile(Path file, int rows, java.util.function.IntFunction<String> email) {
+        List<String[]> sample = sampleLines().stream().skip(1).map(line -> line.split(",")).toList();
+        try (java.io.BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(HEADER);
+            for (int i = 0; i < rows; i++) {
+                String[] row = sample.get(i % sample.size());
+                out.write(row[0] + "," + row[1] + "," + email.apply(i) + "," + row[3] + "," + row[4] + "," + UUID.randomUUID() + "\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** The e-mail of a sample row, for files whose e-mails need not reach anyone in particular. */
+    static java.util.function.IntFunction<String> sampleEmails() {
+        List<String> emails = sampleLines().stream().skip(1).map(line -> line.split(",")[2]).toList();
+        return i -> emails.get(i % emails.size());
+    }
+
+    /**
+     * Makes sure an import's e-mails that have not gone out never do: a test that imports tens of thousands of debts to
+     * check the import must not keep the shared GreenMail (and every later test's e-mail) busy for minutes.
+     */
+    static void dropUnsentMail(org.springframework.jdbc.core.simple.JdbcClient jdbc, UUID importId) {
+        jdbc.sql("update billing_email set status = 'SKIPPED' where import_id = :id and status = 'PENDING'").param("id", importId).update();
+        jdbc.sql("""
+                delete from platform_mail m using billing_email e
+                where e.import_id = :id and m.business_key = 'billing:' || e.invoice_id || ':' || e.kind and m.status = 'PENDING'""")
+                .param("id", importId).update();
     }
 }

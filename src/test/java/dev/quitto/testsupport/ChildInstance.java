@@ -31,10 +31,16 @@ public final class ChildInstance {
                 .run(Arrays.copyOfRange(args, 1, args.length));
     }
 
-    /** Starts a child JVM on this JVM's classpath, its output in {@code log}. */
+    /**
+     * Starts a child JVM on this JVM's classpath, its output in {@code log}; on a random port unless {@code arguments}
+     * name one ({@code --server.port=…}, for a test that calls the child over HTTP).
+     */
     public static Process start(Instant clock, File log, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), ChildInstance.class.getName(), String.valueOf(clock.toEpochMilli()), "--server.port=0"));
+                System.getProperty("java.class.path"), ChildInstance.class.getName(), String.valueOf(clock.toEpochMilli())));
+        if (Arrays.stream(arguments).noneMatch(argument -> argument.startsWith("--server.port="))) {
+            command.add("--server.port=0");
+        }
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }

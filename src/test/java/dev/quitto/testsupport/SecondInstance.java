@@ -24,12 +24,25 @@ public final class SecondInstance {
      * {@code --quitto.mail.rate-per-second=5}; they win over every other source.
      */
     public static ConfigurableApplicationContext start(String name, Clock clock, String... arguments) {
+        return start(name, clock, List.of(), arguments);
+    }
+
+    /** As {@link #start(String, Clock, String...)}, with {@code beans} (such as a test double of a platform seam) in its context. */
+    public static ConfigurableApplicationContext start(String name, Clock clock, List<Object> beans, String... arguments) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--quitto.instance-name=" + name));
         args.addAll(List.of(arguments));
         return new SpringApplicationBuilder(QuittoApplication.class)
                 .profiles("test")
-                .initializers(context -> ((GenericApplicationContext) context)
-                        .registerBean("instanceClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)))
+                .initializers(context -> {
+                    GenericApplicationContext generic = (GenericApplicationContext) context;
+                    generic.registerBean("instanceClock", Clock.class, () -> clock, definition -> definition.setPrimary(true));
+                    beans.forEach(bean -> register(generic, bean));
+                })
                 .run(args.toArray(String[]::new));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void register(GenericApplicationContext context, T bean) {
+        context.registerBean(bean.getClass().getName(), (Class<T>) bean.getClass(), () -> bean);
     }
 }

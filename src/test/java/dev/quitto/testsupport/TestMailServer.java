@@ -80,6 +80,29 @@ public final class TestMailServer implements EnvironmentPostProcessor, Ordered {
         return Arrays.stream(server.getReceivedMessages()).filter(message -> isFor(message, recipient)).toList();
     }
 
+    /** Messages received for addresses at {@code domain} (lower case) since the server last started. */
+    public static synchronized List<MimeMessage> messagesForDomain(String domain) {
+        if (server == null) {
+            return List.of();
+        }
+        return List.of(server.getReceivedMessagesForDomain(domain));
+    }
+
+    /**
+     * Forgets every message received so far, as a restart would, but without refusing connections meanwhile: for a
+     * test that received tens of thousands and should not leave them in this JVM's memory.
+     */
+    public static synchronized void forgetReceivedMessages() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.purgeEmailFromAllMailboxes();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static boolean isFor(MimeMessage message, String recipient) {
         try {
             Address[] recipients = message.getAllRecipients();

@@ -11,7 +11,9 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import java.sql.SQLException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,5 +51,13 @@ class ProbeController {
     @GetMapping("/api/v1/probe/database-down")
     Map<String, Object> databaseDown() {
         throw new CannotGetJdbcConnectionException("Connection refused");
+    }
+
+    /** What a transaction meets when the database drops its connection: the statement fails, then the rollback. */
+    @GetMapping("/api/v1/probe/connection-dropped")
+    Map<String, Object> connectionDropped() {
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed", "08003"));
+        rollback.initApplicationException(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        throw rollback;
     }
 }

@@ -176,6 +176,26 @@ class ProblemHandlingIntegrationTests {
     }
 
     @Test
+    void answersATransactionWhoseConnectionTheDatabaseDroppedWith503NotA500() {
+        var response = http.get("/api/v1/probe/connection-dropped");
+
+        assertProblem(response, 503, "unavailable");
+        assertThat(response.header("Retry-After")).isEqualTo("5");
+    }
+
+    @Test
+    void answersAnAcceptHeaderThatCannotBeReadWith406AndAProblemBody() {
+        assertProblem(http.header("Accept", "???").get(ORDERS + "/0190d0b2-6a3e-7c4b-9f0a-1c2d3e4f5a6b"), 406, "not-acceptable");
+    }
+
+    @Test
+    void answersAUrlTheFirewallRefusesWith400AndAProblemBody() {
+        JsonNode problem = assertProblem(http.get(ORDERS + "/a%3Bb"), 400, "validation-failed");
+
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("url");
+    }
+
+    @Test
     void carriesTheRequestIdInTheHeaderAndTheProblem() {
         var response = http.header("X-Request-Id", "req-42").post(ORDERS, "{");
 

@@ -10,6 +10,9 @@ import org.springframework.util.unit.DataSize;
  * The CSV import pipeline ({@code quitto.imports}).
  *
  * @param maxSize         largest file accepted ({@code QUITTO_IMPORT_MAX_SIZE}); larger gets 413 {@code file-too-large}
+ * @param spoolReserve    free space an upload must leave on the spool folder's disk ({@code QUITTO_IMPORT_SPOOL_RESERVE}),
+ *                        which may be the embedded database's disk too; an upload that would eat into it gets 507
+ *                        {@code insufficient-storage}
  * @param maxErrorEntries error report entries stored per import; counts stay exact beyond it
  * @param maxRecordChars  longest record read; a longer one is rejected as {@code RECORD_TOO_LONG}
  * @param lease           how long a worker owns a running import without a heartbeat before any instance may take it over
@@ -22,6 +25,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("quitto.imports")
 public record ImportSettings(@DefaultValue("1GB") DataSize maxSize,
+                             @DefaultValue("256KB") DataSize spoolReserve,
                              @DefaultValue("100000") int maxErrorEntries,
                              @DefaultValue("65536") int maxRecordChars,
                              @DefaultValue("30s") Duration lease,

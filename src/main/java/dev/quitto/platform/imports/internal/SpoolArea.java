@@ -34,6 +34,7 @@ class SpoolArea {
 
     private static final Logger log = LoggerFactory.getLogger(SpoolArea.class);
     private static final int CHUNK = 64 * 1024;
+    private static final long ROOM_CHECK_EVERY = 1024 * 1024;
 
     /** A file safely on disk: where, how big, its SHA-256 in hex. */
     record Spooled(Path path, long size, String sha256) {
@@ -56,8 +57,12 @@ class SpoolArea {
         return folder;
     }
 
-    /** Streams {@code body} to {@code <id>.csv}; refuses an empty file or one over {@code maxBytes}, leaving nothing behind. */
-    Spooled receive(UUID id, InputStream body, long maxBytes) {
+    /**
+     * Streams {@code body} to {@code <id>.csv}; refuses an empty file, one over {@code maxBytes}, or one that would leave
+     * less than {@code reserveBytes} free on the folder's disk (checked before the first chunk and every megabyte),
+     * leaving nothing behind.
+     */
+    Spooled receive(UUID id, InputStream body, long maxBytes, long reserveBytes) {
         Path part = folder.resolve(id + ".csv.part");
         Path done = folder.resolve(id + ".csv");
         MessageDigest sha256 = sha256();
@@ -72,9 +77,13 @@ class SpoolArea {
                     if (n < 0) {
                         break;
                     }
+                    long before = size;
                     size += n;
                     if (size > maxBytes) {
                         throw new FileTooLarge(maxBytes);
+                    }
+                    if (before == 0 || before / ROOM_CHECK_EVERY != size / ROOM_CHECK_EVERY) {
+                        requireRoom(reserveBytes, n);
                     }
                     sha256.update(chunk, 0, n);
                     out.write(chunk, 0, n);
@@ -89,7 +98,7 @@ class SpoolArea {
             return new Spooled(done, size, HexFormat.of().formatHex(sha256.digest()));
         } catch (IOException e) {
             deleteQuietly(part);
-            if (isDiskFull()) {
+            if (usableSpace() < Math.max(reserveBytes, 4L * CHUNK)) {
                 throw new SpoolFull();
             }
             throw new UncheckedIOException("Cannot write spool file " + part, e);
@@ -114,11 +123,17 @@ class SpoolArea {
         }
     }
 
-    private boolean isDiskFull() {
+    private void requireRoom(long reserveBytes, long next) {
+        if (usableSpace() - next < reserveBytes) {
+            throw new SpoolFull();
+        }
+    }
+
+    private long usableSpace() {
         try {
-            return Files.getFileStore(folder).getUsableSpace() < 4L * CHUNK;
+            return Files.getFileStore(folder).getUsableSpace();
         } catch (IOException e) {
-            return false;
+            return Long.MAX_VALUE;
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -47,6 +48,7 @@ public class MailDispatcher implements SmartLifecycle {
     private final IdGenerator uuids;
     private final InstanceName instance;
     private final TokenBucket rate;
+    private final AfterTransport afterTransport;
     private final Counter sent;
     private final Counter failed;
     private final Counter retried;
@@ -60,7 +62,8 @@ public class MailDispatcher implements SmartLifecycle {
     private volatile boolean running;
 
     MailDispatcher(MailRepository repository, MailTemplates templates, MailTransport transport, MailSettings settings, Clock clock,
-                   IdGenerator uuids, InstanceName instance, MeterRegistry meters) {
+                   IdGenerator uuids, InstanceName instance, MeterRegistry meters, ObjectProvider<Ticker> ticker,
+                   ObjectProvider<AfterTransport> afterTransport) {
         this.repository = repository;
         this.templates = templates;
         this.transport = transport;
@@ -68,7 +71,8 @@ public class MailDispatcher implements SmartLifecycle {
         this.clock = clock;
         this.uuids = uuids;
         this.instance = instance;
-        this.rate = new TokenBucket(settings.ratePerSecond());
+        this.rate = new TokenBucket(settings.ratePerSecond(), ticker.getIfAvailable(() -> Ticker.SYSTEM));
+        this.afterTransport = afterTransport.getIfAvailable(() -> (mails, results) -> { });
         this.sent = Counter.builder("quitto.mail.sent").description("E-mails handed to the SMTP server (or the log)").register(meters);
         this.failed = Counter.builder("quitto.mail.failed").description("E-mails given up: permanent failure or out of attempts").register(meters);
         this.retried = Counter.builder("quitto.mail.retried").description("Transient send failures, retried later").register(meters);
@@ -177,6 +181,7 @@ public class MailDispatcher implements SmartLifecycle {
             }
         }
         List<SendResult> results = transport.send(outgoing);
+        afterTransport.sent(outgoing, results);
         Instant now = clock.instant();
         List<ClaimedMail> sentMails = new ArrayList<>();
         List<MailRepository.Retry> retries = new ArrayList<>();

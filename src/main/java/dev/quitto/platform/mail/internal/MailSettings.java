@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param from               the From header ({@code QUITTO_MAIL_FROM})
  * @param replyTo            the Reply-To header, if any ({@code QUITTO_MAIL_REPLY_TO})
  * @param messageIdDomain    right-hand side of generated Message-IDs ({@code QUITTO_MAIL_MESSAGE_ID_DOMAIN})
- * @param ratePerSecond      most messages this instance sends per second ({@code QUITTO_MAIL_RATE_PER_SECOND}); bursts up to one second's worth
+ * @param ratePerSecond      most messages this instance sends per second ({@code QUITTO_MAIL_RATE_PER_SECOND}); bursts of at most a tenth of a second's worth
  * @param batchSize          most messages claimed and sent over one SMTP connection
  * @param workers            dispatcher threads of this instance
  * @param pollInterval       how often an idle dispatcher looks for due messages (commits of this instance wake it at once)

@@ -1,7 +1,10 @@
 package dev.quitto.platform.security.internal;
 
 import dev.quitto.platform.security.Role;
+import dev.quitto.platform.web.FieldViolation;
+import dev.quitto.platform.web.Problems;
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -15,6 +18,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -52,6 +56,16 @@ class SecurityConfiguration {
     private static BearerTokenResolver bearerOutsideTokenEndpoints() {
         DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
         return request -> TokenEndpoints.matches(request) ? null : bearer.resolve(request);
+    }
+
+    /**
+     * A URL the request firewall refuses (an encoded semicolon or percent sign, a line break, ...) is bad input: 400
+     * problem+json like every other refusal, rather than the container's default error body.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(Problems problems) {
+        return (request, response, rejected) -> problems.write(request, response, Problems.invalid(
+                List.of(new FieldViolation("url", "holds characters this service refuses", "malformed")), "The request's URL is not accepted."));
     }
 
     /** ADMIN may do everything any other role may. */

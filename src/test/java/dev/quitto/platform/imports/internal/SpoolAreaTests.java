@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quitto.platform.imports.EmptyFile;
 import dev.quitto.platform.imports.FileTooLarge;
+import dev.quitto.platform.imports.SpoolFull;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Receiving an upload: streamed to disk with its size and SHA-256, refused (and nothing left behind) when empty or too large. */
 class SpoolAreaTests {
 
+    private static final long RESERVE = 256 * 1024;
+
     @TempDir
     Path dataDir;
 
@@ -29,7 +32,7 @@ class SpoolAreaTests {
         byte[] body = "id,name\n1,Ana\n".getBytes(StandardCharsets.UTF_8);
         SpoolArea spool = new SpoolArea(dataDir.toString());
 
-        SpoolArea.Spooled spooled = spool.receive(UUID.randomUUID(), new ByteArrayInputStream(body), 1024);
+        SpoolArea.Spooled spooled = spool.receive(UUID.randomUUID(), new ByteArrayInputStream(body), 1024, RESERVE);
 
         assertThat(spooled.size()).isEqualTo(body.length);
         assertThat(Files.readAllBytes(spooled.path())).isEqualTo(body);
@@ -42,7 +45,7 @@ class SpoolAreaTests {
         SpoolArea spool = new SpoolArea(dataDir.toString());
         CountingBody body = new CountingBody(10L * 1024 * 1024);
 
-        assertThatThrownBy(() -> spool.receive(UUID.randomUUID(), body, 100_000)).isInstanceOf(FileTooLarge.class);
+        assertThatThrownBy(() -> spool.receive(UUID.randomUUID(), body, 100_000, RESERVE)).isInstanceOf(FileTooLarge.class);
         assertThat(body.served).isLessThan(200_000);
         assertThat(filesIn(dataDir.resolve("imports"))).isZero();
     }
@@ -51,7 +54,17 @@ class SpoolAreaTests {
     void refusesAnEmptyBodyAndLeavesNothing() throws IOException {
         SpoolArea spool = new SpoolArea(dataDir.toString());
 
-        assertThatThrownBy(() -> spool.receive(UUID.randomUUID(), InputStream.nullInputStream(), 100)).isInstanceOf(EmptyFile.class);
+        assertThatThrownBy(() -> spool.receive(UUID.randomUUID(), InputStream.nullInputStream(), 100, RESERVE)).isInstanceOf(EmptyFile.class);
+        assertThat(filesIn(dataDir.resolve("imports"))).isZero();
+    }
+
+    @Test
+    void refusesABodyThatWouldLeaveLessThanTheReserveFreeAndLeavesNothing() throws IOException {
+        SpoolArea spool = new SpoolArea(dataDir.toString());
+        long free = Files.getFileStore(dataDir).getUsableSpace();
+
+        assertThatThrownBy(() -> spool.receive(UUID.randomUUID(), new ByteArrayInputStream("id\n1\n".getBytes(StandardCharsets.UTF_8)), 1024, free))
+                .isInstanceOf(SpoolFull.class);
         assertThat(filesIn(dataDir.resolve("imports"))).isZero();
     }
 
