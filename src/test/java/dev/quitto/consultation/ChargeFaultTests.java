@@ -1,6 +1,7 @@
 package dev.quitto.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.quitto.platform.delivery.internal.DeliveryWorker;
 import dev.quitto.platform.security.Role;
@@ -123,11 +124,7 @@ class ChargeFaultTests {
     }
 
     private void awaitDelivered(List<String> ids, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (delivered(ids) < ids.size() && System.nanoTime() < deadline) {
-            Charges.sleep(50);
-        }
-        assertThat(delivered(ids)).isEqualTo(ids.size());
+        await().atMost(within).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> assertThat(delivered(ids)).isEqualTo(ids.size()));
     }
 
     @Test
@@ -135,20 +132,23 @@ class ChargeFaultTests {
         TestFinanceGateway.stop();
 
         List<String> ids = finishMany(1000, List.of(clinic.http()));
-        Charges.sleep(2000);
+        var operator = Http.on(port).basic(users.create(Role.OPERATOR));
+        // The worker has tried and failed often enough for the breaker to open.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "OPEN".equals(operator.get("/api/v1/consultation/charges/summary").json().get("breakerState").asString()));
 
         assertThat(count("select count(*) from platform_delivery where destination = 'finance' and status = 'PENDING' and business_key in ("
                 + "select id::text from consultation where id in (:ids))", ids)).isEqualTo(1000);
         long attemptsBefore = count("select coalesce(sum(attempts), 0) from platform_delivery where destination = 'finance' and business_key in ("
                 + "select id::text from consultation where id in (:ids))", ids);
         assertThat(attemptsBefore).isPositive();
-        var operator = Http.on(port).basic(users.create(Role.OPERATOR));
         assertThat(operator.get("/api/v1/consultation/charges/summary").json().get("breakerState").asString()).isEqualTo("OPEN");
 
         clock.advance(Duration.ofMinutes(5));
-        Charges.sleep(6000);
-        assertThat(count("select coalesce(sum(attempts), 0) from platform_delivery where destination = 'finance' and business_key in ("
-                + "select id::text from consultation where id in (:ids))", ids)).isGreaterThan(attemptsBefore);
+        // The breaker lets a probe through after its interval (real time); the probe fails again.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(count("select coalesce(sum(attempts), 0) from platform_delivery where destination = 'finance' and business_key in ("
+                        + "select id::text from consultation where id in (:ids))", ids)).isGreaterThan(attemptsBefore));
         assertThat(count("select count(*) from finance_record where appointment_id in (:ids)", ids)).isZero();
 
         TestFinanceGateway.start();
@@ -189,11 +189,8 @@ class ChargeFaultTests {
                 // A cold JVM on a busy machine: a few calls at a time, each allowed the time a loaded box needs.
                 "--quitto.delivery.destinations.finance.concurrency=8", "--quitto.delivery.destinations.finance.read-timeout=15s");
         try {
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (count("select count(*) from finance_record where appointment_id in (:ids)", ids) < 200 && System.nanoTime() < deadline
-                    && child.isAlive()) {
-                Charges.sleep(100);
-            }
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> count("select count(*) from finance_record where appointment_id in (:ids)", ids) >= 200 || !child.isAlive());
             assertThat(child.isAlive()).as("the child instance runs (see " + log + ")").isTrue();
         } finally {
             child.destroyForcibly();

@@ -1,6 +1,7 @@
 package dev.quitto.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.quitto.platform.security.Role;
 import dev.quitto.testsupport.Http;
@@ -208,15 +209,11 @@ class ChargeHandOffTests {
     }
 
     private void awaitAttempts(String id, int attempts) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (attemptsOf(id) < attempts && System.nanoTime() < deadline) {
-            Charges.sleep(20);
-        }
-        assertThat(attemptsOf(id)).isGreaterThanOrEqualTo(attempts);
-        while (jdbc.sql("select lease_token is not null from platform_delivery where destination = 'finance' and business_key = :k")
-                .param("k", id).query(Boolean.class).single() && System.nanoTime() < deadline) {
-            Charges.sleep(20);
-        }
+        var within = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20));
+        within.untilAsserted(() -> assertThat(attemptsOf(id)).isGreaterThanOrEqualTo(attempts));
+        // and the attempt's outcome is written (the lease released)
+        within.until(() -> !jdbc.sql("select lease_token is not null from platform_delivery where destination = 'finance' and business_key = :k")
+                .param("k", id).query(Boolean.class).single());
     }
 
     private int attemptsOf(String id) {
@@ -225,10 +222,6 @@ class ChargeHandOffTests {
     }
 
     private static void awaitLog(CapturedOutput output, String text) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!output.getOut().contains(text) && System.nanoTime() < deadline) {
-            Charges.sleep(20);
-        }
-        assertThat(output.getOut()).contains(text);
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> assertThat(output.getOut()).contains(text));
     }
 }

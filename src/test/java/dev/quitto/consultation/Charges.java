@@ -1,6 +1,7 @@
 package dev.quitto.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,19 +22,7 @@ final class Charges {
     }
 
     static void awaitStatus(JdbcClient jdbc, String consultationId, String status, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!status(jdbc, consultationId).equals(status) && System.nanoTime() < deadline) {
-            sleep(20);
-        }
-        assertThat(status(jdbc, consultationId)).as("charge of " + consultationId).isEqualTo(status);
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        await().atMost(within).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(status(jdbc, consultationId)).as("charge of " + consultationId).isEqualTo(status));
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 record SecondaryIndexes(JdbcClient jdbc, List<Index> indexes) {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecondaryIndexes.class);
+
     record Index(String table, String name, boolean constraint, String definition) {
 
         String dropStatement() {
@@ -49,6 +51,4 @@ record SecondaryIndexes(JdbcClient jdbc, List<Index> indexes) {
                 (System.nanoTime() - built) / 1_000_000);
         return loaded;
     }
-
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecondaryIndexes.class);
 }
