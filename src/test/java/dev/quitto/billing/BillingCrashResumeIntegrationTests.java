@@ -154,7 +154,8 @@ class BillingCrashResumeIntegrationTests {
         awaitCompleted(id);
         assertCompletedOnce(id, MAILED_ROWS);
 
-        await().atMost(CHILD_WAIT).pollInterval(Duration.ofSeconds(2)).until(() -> sentMails(id) == MAILED_ROWS);
+        // 50,000 messages to GreenMail take ~2.5 min on an idle 2-core machine; a loaded one needs twice that.
+        await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2)).until(() -> sentMails(id) == MAILED_ROWS);
         List<MimeMessage> received = TestMailServer.messagesForDomain(domain);
         assertThat(received).hasSize(MAILED_ROWS);
         assertThat(received.stream().map(BillingCrashResumeIntegrationTests::recipient).distinct().count()).isEqualTo(MAILED_ROWS);
