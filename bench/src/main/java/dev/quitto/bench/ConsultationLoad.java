@@ -216,6 +216,8 @@ public final class ConsultationLoad {
         long t0 = System.nanoTime();
         long warmEnd = t0 + TimeUnit.SECONDS.toNanos(warmUpSeconds);
         long end = warmEnd + TimeUnit.SECONDS.toNanos(measuredSeconds);
+        long postmaster = CpuMeter.postmasterOf(jdbc.sql("select pg_backend_pid()").query(Long.class).single());
+        String cpu;
         try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
                 calls.submit(() -> {
@@ -242,6 +244,10 @@ public final class ConsultationLoad {
                     return null;
                 });
             }
+            TimeUnit.NANOSECONDS.sleep(warmEnd - System.nanoTime());
+            CpuMeter measuredFrom = CpuMeter.now(postmaster);
+            TimeUnit.NANOSECONDS.sleep(end - System.nanoTime());
+            cpu = CpuMeter.now(postmaster).perRequestSince(measuredFrom, starts.count() + finishes.count());
         }
         long stopped = System.nanoTime();
         awaitNoPending(jdbc, TimeUnit.MINUTES.toNanos(5));
@@ -250,6 +256,7 @@ public final class ConsultationLoad {
                 clients, measuredSeconds, warmUpSeconds, starts, starts.count() / (double) measuredSeconds, finishes,
                 finishes.count() / (double) measuredSeconds, (starts.count() + finishes.count()) / (double) measuredSeconds,
                 (System.nanoTime() - stopped) / 1e9);
+        System.out.println("  " + cpu + " (each finish also costs its delivery to the in-process finance)");
     }
 
     record Started(String id, long at) {
