@@ -56,11 +56,12 @@ class DebtRepository {
                 .query(DebtRow.class).optional();
     }
 
-    void settle(long pk, BigDecimal paidTotal, BigDecimal excess, String status, OffsetDateTime now) {
-        jdbc.sql("""
+    DebtRow settle(long pk, BigDecimal paidTotal, BigDecimal excess, String status, OffsetDateTime now) {
+        return jdbc.sql("""
                 update billing_debt set paid_total = :paidTotal, excess = :excess, status = :status, updated_at = :now, version = version + 1
-                where id = :pk""").param("paidTotal", paidTotal).param("excess", excess).param("status", status).param("now", now)
-                .param("pk", pk).update();
+                where id = :pk
+                returning\s""" + DEBT_COLUMNS).param("paidTotal", paidTotal).param("excess", excess).param("status", status).param("now", now)
+                .param("pk", pk).query(DebtRow.class).single();
     }
 
     List<DebtRow> list(Filter filter, LocalDate today, long offset, int limit) {

@@ -32,17 +32,21 @@ class PaymentRepository {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the payment as UNMATCHED unless its key is stored; waits for a concurrent insert of the same key to finish. */
-    boolean insert(NewPayment payment, OffsetDateTime now) {
+    /**
+     * Inserts the payment as UNMATCHED unless its key is stored (then empty); waits for a concurrent insert of the same
+     * key to finish.
+     */
+    Optional<PaymentRow> insert(NewPayment payment, OffsetDateTime now) {
         return jdbc.sql("""
                         insert into billing_payment (id, idempotency_key, key_source, payload_sha256, debt_id_raw, paid_at, paid_at_raw,
                             paid_amount, paid_by, status, received_at, raw_body)
                         values (:id, :key, :source, :sha, :debtId, :paidAt, :paidAtRaw, :amount, :paidBy, 'UNMATCHED', :now, cast(:raw as jsonb))
-                        on conflict (idempotency_key) do nothing""")
+                        on conflict (idempotency_key) do nothing
+                        returning\s""" + COLUMNS)
                 .param("id", payment.id()).param("key", payment.idempotencyKey()).param("source", payment.keySource())
                 .param("sha", payment.payloadSha256()).param("debtId", payment.debtId()).param("paidAt", payment.paidAt())
                 .param("paidAtRaw", payment.paidAtRaw()).param("amount", payment.paidAmount()).param("paidBy", payment.paidBy())
-                .param("now", now).param("raw", payment.rawBody()).update() == 1;
+                .param("now", now).param("raw", payment.rawBody()).query(PaymentRow.class).optional();
     }
 
     Optional<PaymentRow> byKey(String key) {
@@ -53,10 +57,12 @@ class PaymentRepository {
         return jdbc.sql("select " + COLUMNS + " from billing_payment where id = :id").param("id", id).query(PaymentRow.class).optional();
     }
 
-    void applied(UUID id, long debtPk, BigDecimal applied, BigDecimal excess, OffsetDateTime now) {
-        jdbc.sql("""
+    PaymentRow applied(UUID id, long debtPk, BigDecimal applied, BigDecimal excess, OffsetDateTime now) {
+        return jdbc.sql("""
                 update billing_payment set status = 'APPLIED', debt_pk = :debtPk, applied_amount = :applied, excess_amount = :excess, applied_at = :now
-                where id = :id""").param("debtPk", debtPk).param("applied", applied).param("excess", excess).param("now", now).param("id", id).update();
+                where id = :id
+                returning\s""" + COLUMNS).param("debtPk", debtPk).param("applied", applied).param("excess", excess).param("now", now).param("id", id)
+                .query(PaymentRow.class).single();
     }
 
     List<PaymentRow> ofDebt(long debtPk) {

@@ -60,7 +60,8 @@ class Payments {
             OffsetDateTime now = DebtRepository.utc(clock.instant());
             NewPayment payment = new NewPayment(ids.newId(), request.idempotencyKey(), request.keySource(), request.payloadSha256(),
                     request.debtId(), request.paidAt(), request.paidAtRaw(), request.paidAmount(), request.paidBy(), request.rawBody());
-            if (!payments.insert(payment, now)) {
+            Optional<PaymentRow> inserted = payments.insert(payment, now);
+            if (inserted.isEmpty()) {
                 PaymentRow stored = payments.byKey(request.idempotencyKey()).orElseThrow();
                 if (!stored.payloadSha256().equals(request.payloadSha256())) {
                     throw new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, ProblemCodes.IDEMPOTENCY_KEY_REUSED,
@@ -68,14 +69,14 @@ class Payments {
                 }
                 return new Outcome(stored, true, debts.find(stored.debtIdRaw()));
             }
+            PaymentRow stored = inserted.get();
             Optional<DebtRow> debt = debts.lock(request.debtId());
-            PaymentRow stored = payments.byKey(request.idempotencyKey()).orElseThrow();
             if (debt.isEmpty()) {
                 log.info("Payment {} for unknown debt {} stored UNMATCHED", stored.id(), request.debtId());
                 return new Outcome(stored, false, Optional.empty());
             }
-            apply(stored, debt.get(), now);
-            return new Outcome(payments.find(stored.id()).orElseThrow(), false, debts.find(request.debtId()));
+            Applied applied = apply(stored, debt.get(), now);
+            return new Outcome(applied.payment(), false, Optional.of(applied.debt()));
         });
         if (outcome == null) {
             throw new IllegalStateException("the payment transaction returned nothing");
@@ -103,7 +104,11 @@ class Payments {
         }
     }
 
-    private void apply(PaymentRow payment, DebtRow debt, OffsetDateTime now) {
+    /** A payment applied to its debt, both as written. */
+    private record Applied(PaymentRow payment, DebtRow debt) {
+    }
+
+    private Applied apply(PaymentRow payment, DebtRow debt, OffsetDateTime now) {
         BigDecimal paid = payment.paidAmount();
         BigDecimal applied = "PAID".equals(debt.status()) ? BigDecimal.ZERO : paid.min(debt.balance());
         BigDecimal excess = paid.subtract(applied);
@@ -124,8 +129,8 @@ class Payments {
                         PixCode.payload(settings.beneficiary(), nossoNumero, Money2.text(balance)), now);
             }
         }
-        debts.settle(debt.pk(), paidTotal, debt.excess().add(excess), status, now);
-        payments.applied(payment.id(), debt.pk(), applied, excess, now);
+        DebtRow settled = debts.settle(debt.pk(), paidTotal, debt.excess().add(excess), status, now);
+        return new Applied(payments.applied(payment.id(), debt.pk(), applied, excess, now), settled);
     }
 
     /** The refusal a delivery for an unknown debt answers with, carrying the stored payment's id. */

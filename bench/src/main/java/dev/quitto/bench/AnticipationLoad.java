@@ -202,7 +202,8 @@ public final class AnticipationLoad {
                 .param("today", today).query(Long.class).list());
         ConcurrentLinkedQueue<Long> created = new ConcurrentLinkedQueue<>();
         System.out.println();
-        run("create  POST /api/anticipations/", seconds, clients, () -> {
+        long postmaster = CpuMeter.postmasterOf(jdbc.sql("select pg_backend_pid()").query(Long.class).single());
+        Call create = () -> {
             Long payment = available.poll();
             if (payment == null) {
                 return -1;
@@ -216,8 +217,8 @@ public final class AnticipationLoad {
                 created.add(Long.parseLong(body.substring(6, body.indexOf(','))));
             }
             return response.statusCode();
-        });
-        run("approve POST /api/v1/anticipation/anticipations/{id}/approve", seconds, clients, () -> {
+        };
+        Call approve = () -> {
             Long anticipation = created.poll();
             if (anticipation == null) {
                 return -1;
@@ -225,7 +226,13 @@ public final class AnticipationLoad {
             return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/anticipation/anticipations/" + anticipation + "/approve"))
                     .header("Authorization", "Bearer " + operator).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
-        });
+        };
+        // A cold JVM interprets and compiles the request path for its first tens of thousands of requests: warm both up
+        int warmUp = Math.max(5, seconds / 2);
+        run("create  (warm-up)", warmUp, clients, postmaster, create);
+        run("approve (warm-up)", warmUp, clients, postmaster, approve);
+        run("create  POST /api/anticipations/", seconds, clients, postmaster, create);
+        run("approve POST /api/v1/anticipation/anticipations/{id}/approve", seconds, clients, postmaster, approve);
         System.out.println("  mail rows written: " + jdbc.sql("select count(*) from platform_mail where business_key like 'anticipation:log:%'").query(Long.class).single());
     }
 
@@ -233,7 +240,7 @@ public final class AnticipationLoad {
         int call() throws Exception;
     }
 
-    private static void run(String name, int seconds, int clients, Call call) throws Exception {
+    private static void run(String name, int seconds, int clients, long postmaster, Call call) throws Exception {
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicInteger exhausted = new AtomicInteger();
@@ -241,6 +248,7 @@ public final class AnticipationLoad {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         CountDownLatch start = new CountDownLatch(1);
         long began;
+        CpuMeter cpuFrom;
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < clients; i++) {
                 executor.submit(() -> {
@@ -263,13 +271,16 @@ public final class AnticipationLoad {
                 });
             }
             began = System.nanoTime();
+            cpuFrom = CpuMeter.now(postmaster);
             start.countDown();
         }
+        CpuMeter cpuTo = CpuMeter.now(postmaster);
         double elapsed = (System.nanoTime() - began) / 1e9;
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf(Locale.ROOT, "%s: %,d ok, %,d errors in %.1f s with %d clients = %.0f req/s; p50 %.1f ms, p99 %.1f ms%s%n", name, ok.get(), errors.get(),
                 elapsed, clients, ok.get() / elapsed, percentile(sorted, 50) / 1000.0, percentile(sorted, 99) / 1000.0,
                 exhausted.get() > 0 ? " (work list exhausted)" : "");
+        System.out.println("  " + cpuTo.perRequestSince(cpuFrom, ok.get() + errors.get()));
         Arrays.fill(sorted, 0);
     }
 }

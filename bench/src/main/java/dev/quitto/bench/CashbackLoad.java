@@ -75,11 +75,12 @@ public final class CashbackLoad {
                     tokens.add(token(base, "bench-erp-" + i + "@example.com"));
                 }
                 Generator generator = new Generator(20261122L);
-                System.out.println(intake(base, tokens, generator, rate, warmup, "warm-up"));
-                for (int run = 1; run <= runs; run++) {
-                    System.out.println(intake(base, tokens, generator, rate, seconds, "run " + run));
-                }
                 JdbcClient jdbc = context.getBean(JdbcClient.class);
+                long postmaster = CpuMeter.postmasterOf(jdbc.sql("select pg_backend_pid()").query(Long.class).single());
+                System.out.println(intake(base, tokens, generator, rate, warmup, "warm-up", postmaster));
+                for (int run = 1; run <= runs; run++) {
+                    System.out.println(intake(base, tokens, generator, rate, seconds, "run " + run, postmaster));
+                }
                 System.out.printf(Locale.ROOT, "stored: %,d sales, %,d lines, %,d deliveries%n",
                         jdbc.sql("select count(*) from cashback_sale").query(Long.class).single(),
                         jdbc.sql("select count(*) from cashback_sale_item").query(Long.class).single(),
@@ -103,7 +104,8 @@ public final class CashbackLoad {
     }
 
     /** Constant arrival rate for {@code seconds}; latency from the scheduled send time. */
-    private static String intake(String base, List<String> tokens, Generator generator, int rate, int seconds, String name) throws Exception {
+    private static String intake(String base, List<String> tokens, Generator generator, int rate, int seconds, String name,
+                                 long postmaster) throws Exception {
         Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         AtomicLong created = new AtomicLong();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -111,6 +113,7 @@ public final class CashbackLoad {
         long total = (long) rate * seconds;
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         URI uri = URI.create(base + "/api/v1/cashback/sales");
+        CpuMeter cpuFrom = CpuMeter.now(postmaster);
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
             long scheduled = start + i * interval;
@@ -139,12 +142,13 @@ public final class CashbackLoad {
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
         double elapsed = (System.nanoTime() - start) / 1e9;
+        String cpu = CpuMeter.now(postmaster).perRequestSince(cpuFrom, total);
         synchronized (histogram) {
             return String.format(Locale.ROOT, "%s: offered %,d at %,d/s over %d s; 201: %,d (%,.0f/s over %.1f s), other: %,d%s; latency ms p50 %.1f p90 %.1f p99 %.1f p99.9 %.1f max %.1f",
                     name, total, rate, seconds, created.get(), created.get() / elapsed, elapsed, failures.size(),
                     failures.isEmpty() ? "" : " (first: " + failures.peek() + ")",
                     histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(90) / 1e6, histogram.getValueAtPercentile(99) / 1e6,
-                    histogram.getValueAtPercentile(99.9) / 1e6, histogram.getMaxValue() / 1e6);
+                    histogram.getValueAtPercentile(99.9) / 1e6, histogram.getMaxValue() / 1e6) + "\n  " + cpu;
         }
     }
 

@@ -42,7 +42,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  *       started at least 1 s earlier), 100,000 patients and 200 physicians from seed 42, warm-up then measured
  *       seconds; p50/p95/p99 per operation from the scheduled send time, errors, and time for PENDING to reach 0.</li>
  * </ul>
- * Usage: {@code java -cp target/benchmarks.jar dev.quitto.bench.ConsultationLoad latency|drain|throughput [rate] [warm-up s] [measured s]}.
+ * Usage: {@code java -cp target/benchmarks.jar dev.quitto.bench.ConsultationLoad latency|drain|throughput|closed|floor [rate or clients] [warm-up s] [measured s]}.
  */
 public final class ConsultationLoad {
 
@@ -78,7 +78,9 @@ public final class ConsultationLoad {
                         args.length > 2 ? Integer.parseInt(args[2]) : 30, args.length > 3 ? Integer.parseInt(args[3]) : 60);
                 case "closed" -> closed(base, jdbc, args.length > 1 ? Integer.parseInt(args[1]) : 32,
                         args.length > 2 ? Integer.parseInt(args[2]) : 10, args.length > 3 ? Integer.parseInt(args[3]) : 30);
-                default -> throw new IllegalArgumentException("mode is latency, drain, throughput or closed");
+                case "floor" -> floor(base, jdbc, args.length > 1 ? Integer.parseInt(args[1]) : 8,
+                        args.length > 2 ? Integer.parseInt(args[2]) : 30, args.length > 3 ? Integer.parseInt(args[3]) : 20);
+                default -> throw new IllegalArgumentException("mode is latency, drain, throughput, closed or floor");
             }
         } finally {
             service.close();
@@ -257,6 +259,62 @@ public final class ConsultationLoad {
                 finishes.count() / (double) measuredSeconds, (starts.count() + finishes.count()) / (double) measuredSeconds,
                 (System.nanoTime() - stopped) / 1e9);
         System.out.println("  " + cpu + " (each finish also costs its delivery to the in-process finance)");
+    }
+
+    /**
+     * What the stack costs before a module's own work, with the same clients as {@code closed}: the liveness probe
+     * (Tomcat, the platform's filters, no security, no SQL) and an authenticated read of a finance record that does not
+     * exist (HTTP Basic from the cache, the account lookup, one primary-key query, a 404 problem body).
+     */
+    private static void floor(String base, JdbcClient jdbc, int clients, int warmUpSeconds, int measuredSeconds) throws Exception {
+        long postmaster = CpuMeter.postmasterOf(jdbc.sql("select pg_backend_pid()").query(Long.class).single());
+        closedLoop("GET /actuator/health/liveness", clients, warmUpSeconds, measuredSeconds, postmaster,
+                () -> get(base + "/actuator/health/liveness", false), 200);
+        closedLoop("GET /api/v1/finance/records/{unknown id}, HTTP Basic", clients, warmUpSeconds, measuredSeconds, postmaster,
+                () -> get(base + "/api/v1/finance/records/" + UUID.randomUUID(), true), 404);
+    }
+
+    private static void closedLoop(String name, int clients, int warmUpSeconds, int measuredSeconds, long postmaster,
+                                   java.util.function.IntSupplier call, int expected) throws Exception {
+        Stats stats = new Stats();
+        long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmUpSeconds);
+        long end = warmEnd + TimeUnit.SECONDS.toNanos(measuredSeconds);
+        String cpu;
+        try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                calls.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long sent = System.nanoTime();
+                        boolean ok = call.getAsInt() == expected;
+                        if (sent >= warmEnd) {
+                            stats.record(ok, System.nanoTime() - sent);
+                        }
+                    }
+                    return null;
+                });
+            }
+            TimeUnit.NANOSECONDS.sleep(warmEnd - System.nanoTime());
+            CpuMeter measuredFrom = CpuMeter.now(postmaster);
+            TimeUnit.NANOSECONDS.sleep(end - System.nanoTime());
+            cpu = CpuMeter.now(postmaster).perRequestSince(measuredFrom, stats.count());
+        }
+        System.out.printf(Locale.ROOT, "%s, %d clients, %d s after %d s warm-up: %s (%.0f/s)%n  %s%n", name, clients, measuredSeconds,
+                warmUpSeconds, stats, stats.count() / (double) measuredSeconds, cpu);
+    }
+
+    private static int get(String url, boolean authenticated) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (authenticated) {
+            request.header("Authorization", AUTHORIZATION);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     record Started(String id, long at) {

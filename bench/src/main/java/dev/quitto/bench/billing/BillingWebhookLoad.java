@@ -1,6 +1,7 @@
 package dev.quitto.bench.billing;
 
 import dev.quitto.QuittoApplication;
+import dev.quitto.bench.CpuMeter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,7 +68,14 @@ public final class BillingWebhookLoad {
             Path script = Files.writeString(Path.of("target/webhook.lua"), lua(debts, replayFile));
             run("wrk", "-t2", "-c" + connections, "-d" + Math.min(15, seconds) + "s", "-s", script.toString(), "http://127.0.0.1:" + port + "/payment");
             System.out.println("--- measured run");
+            long postmaster = CpuMeter.postmasterOf(jdbc.sql("select pg_backend_pid()").query(Long.class).single());
+            long paymentsBefore = jdbc.sql("select count(*) from billing_payment").query(Long.class).single();
+            CpuMeter cpuFrom = CpuMeter.now(postmaster);
             run("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", "-s", script.toString(), "http://127.0.0.1:" + port + "/payment");
+            CpuMeter cpuTo = CpuMeter.now(postmaster);
+            long stored = jdbc.sql("select count(*) from billing_payment").query(Long.class).single() - paymentsBefore;
+            // replays store nothing: CPU per new payment is an upper bound of CPU per request (wrk's own CPU not counted)
+            System.out.println("  per new payment stored (" + stored + "): " + cpuTo.perRequestSince(cpuFrom, Math.max(1, stored)).replace("load client", "no client"));
             System.out.println(jdbc.sql("select count(*) || ' payments, ' || count(*) filter (where status = 'APPLIED') || ' applied' from billing_payment")
                     .query(String.class).single());
         } finally {
