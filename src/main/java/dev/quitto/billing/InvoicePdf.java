@@ -9,6 +9,7 @@ import com.google.zxing.oned.ITFWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import dev.quitto.billing.DebtRepository.InvoiceRow;
+import dev.quitto.platform.privacy.Masked;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,7 +63,7 @@ class InvoicePdf {
             document.add(new Paragraph(settings.beneficiary().name(), TITLE));
             field(document, "Beneficiário", settings.beneficiary().name() + " — CNPJ " + settings.beneficiary().cnpj() + " — Banco "
                     + settings.beneficiary().bankCode() + ", agência " + settings.beneficiary().agency() + ", carteira " + settings.beneficiary().wallet());
-            field(document, "Pagador", invoice.name() + " — documento " + masked(invoice.governmentId()));
+            field(document, "Pagador", invoice.name() + " — documento " + Masked.governmentId(invoice.governmentId()));
             field(document, "Nosso número", nossoNumero(invoice));
             field(document, "Vencimento", DATE.format(invoice.dueDate()));
             field(document, "Valor do documento", BillingMail.money(invoice.amount()));
@@ -98,12 +99,6 @@ class InvoicePdf {
 
     static String nossoNumero(InvoiceRow invoice) {
         return String.format(Locale.ROOT, "%011d", invoice.nossoNumero());
-    }
-
-    /** All but the last two characters hidden: {@code 9558} → {@code **58}. */
-    static String masked(String governmentId) {
-        int keep = Math.min(2, governmentId.length());
-        return "*".repeat(governmentId.length() - keep) + governmentId.substring(governmentId.length() - keep);
     }
 
     private static void field(Document document, String label, String value) {

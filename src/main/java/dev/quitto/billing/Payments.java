@@ -5,6 +5,7 @@ import dev.quitto.billing.DebtRepository.InvoiceRow;
 import dev.quitto.billing.PaymentRepository.NewPayment;
 import dev.quitto.billing.PaymentRepository.PaymentRow;
 import dev.quitto.platform.ids.IdGenerator;
+import dev.quitto.platform.privacy.Masked;
 import dev.quitto.platform.web.ProblemCodes;
 import dev.quitto.platform.web.Refusal;
 import java.math.BigDecimal;
@@ -130,7 +131,11 @@ class Payments {
             }
         }
         DebtRow settled = debts.settle(debt.pk(), paidTotal, debt.excess().add(excess), status, now);
-        return new Applied(payments.applied(payment.id(), debt.pk(), applied, excess, now), settled);
+        PaymentRow appliedPayment = payments.applied(payment.id(), debt.pk(), applied, excess, now);
+        log.info("Payment {} APPLIED to debt {} of governmentId {}, e-mail {}: paid {}, applied {}, excess {}; debt {} -> {}", payment.id(),
+                debt.debtId(), Masked.governmentId(debt.governmentId()), Masked.email(debt.email()), Money2.text(paid), Money2.text(applied),
+                Money2.text(excess), debt.status(), status);
+        return new Applied(appliedPayment, settled);
     }
 
     /** The refusal a delivery for an unknown debt answers with, carrying the stored payment's id. */

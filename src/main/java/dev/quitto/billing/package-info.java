@@ -6,7 +6,7 @@
  */
 @ApplicationModule(displayName = "Billing",
         allowedDependencies = {"platform :: security", "platform :: web", "platform :: time", "platform :: money", "platform :: mail",
-                "platform :: imports", "platform :: ids", "platform :: jobs"})
+                "platform :: imports", "platform :: ids", "platform :: jobs", "platform :: privacy"})
 @NullMarked
 package dev.quitto.billing;
 

@@ -87,17 +87,34 @@ class BillingImportRulesIntegrationTests {
 
     @Test
     void aHeaderWithoutEmailIsRefusedBeforeAnythingIsStored() {
-        long before = jdbc.sql("select count(*) from platform_import where kind = 'billing-debts'").query(Long.class).single();
+        byte[] file = ("name,governmentId,debtAmount,debtDueDate,debtId\nAna,1,1,2024-01-01," + p + "\n").getBytes(StandardCharsets.UTF_8);
 
-        Http.Response refused = billing.uploadRaw("name,governmentId,debtAmount,debtDueDate,debtId\nAna,1,1,2024-01-01," + p + "\n");
+        Http.Response refused = billing.uploadRaw(BillingPaths.IMPORTS, file);
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("code").asString()).isEqualTo("missing-columns");
         assertThat(refused.json().get("missingColumns").toString()).isEqualTo("[\"email\"]");
-        assertThat(jdbc.sql("select count(*) from platform_import where kind = 'billing-debts' and file_name = 'upload.csv' and size_bytes = 0")
-                .query(Long.class).single()).isZero();
-        assertThat(before).isGreaterThanOrEqualTo(0);
+        assertThat(jdbc.sql("select count(*) from platform_import where sha256 = :sha").param("sha", sha256(file)).query(Long.class).single())
+                .as("import rows of the refused file").isZero();
+    }
+
+    @Test
+    void aFileAcceptedForImportIsFoundByItsSha256() {
+        byte[] file = (HEADER + row("sha", "10", "2024-01-19")).getBytes(StandardCharsets.UTF_8);
+
+        String id = billing.importCompleted(file).get("id").asString();
+
+        assertThat(jdbc.sql("select id::text from platform_import where sha256 = :sha").param("sha", sha256(file)).query(String.class).list())
+                .containsExactly(id);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -24,7 +24,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** Acceptance items 27, 31 and 32 of billing.md: INVOICE e-mails in GreenMail, once; reminders on the policy's days, once. */
+/**
+ * Acceptance items 27, 31 and 32 of billing.md: INVOICE e-mails in GreenMail, one per debtor, each with its own line, PIX
+ * payload and signed link, and once only; reminders on the policy's days, once.
+ */
 @QuittoIntegrationTest
 class BillingMailIntegrationTests {
 
@@ -78,26 +81,36 @@ class BillingMailIntegrationTests {
                 .until(() -> TestMailServer.messagesTo(address(1)).size() + TestMailServer.messagesTo(address(2)).size()
                         + TestMailServer.messagesTo(address(3)).size() == 3);
 
-        MimeMessage message = TestMailServer.messagesTo(address(1)).getFirst();
-        JsonNode invoice = billing.debt(p + "1").get("invoices").get(0);
-        assertThat(message.getSubject()).contains("R$ 7.811,00").contains("19/01/2024");
-        assertThat(message.getMessageID()).isEqualTo("<" + invoice.get("id").asString() + ".INVOICE@quitto.local>");
-        assertThat(message.getContentType()).startsWith("multipart/alternative");
-        Multipart parts = (Multipart) message.getContent();
-        assertThat(parts.getCount()).isEqualTo(2);
-        String text = (String) parts.getBodyPart(0).getContent();
-        String html = (String) parts.getBodyPart(1).getContent();
-        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
-        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
-        assertThat(text).contains("Ana Souza").contains(invoice.get("digitableLineFormatted").asString())
-                .contains(invoice.get("pixCopyPaste").asString())
-                .containsPattern("/api/v1/billing/invoices/" + invoice.get("id").asString() + "\\.pdf\\?exp=\\d+&sig=[0-9a-f]{64}");
-        assertThat(html).contains(invoice.get("digitableLineFormatted").asString());
+        assertInvoiceMail(address(1), p + "1", "Ana Souza", "R$ 7.811,00", "19/01/2024");
+        assertInvoiceMail(address(2), p + "2", "Bia Lima", "R$ 10,00", "19/01/2024");
+        assertInvoiceMail(address(3), p + "3", "Caio Reis", "R$ 20,50", "15/12/2026");
 
         billing.importCompleted(file);
         handOver.runOnce();
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> TestMailServer.messagesTo(address(1)).size()
                 + TestMailServer.messagesTo(address(2)).size() + TestMailServer.messagesTo(address(3)).size() == 3);
+    }
+
+    /** Exactly one message to {@code to}: multipart/alternative, text then HTML, with the invoice's line, PIX payload and signed link. */
+    private void assertInvoiceMail(String to, String debtId, String name, String amount, String due) throws Exception {
+        List<MimeMessage> received = TestMailServer.messagesTo(to);
+        assertThat(received).as("messages to " + to).hasSize(1);
+        MimeMessage message = received.getFirst();
+        JsonNode invoice = billing.debt(debtId).get("invoices").get(0);
+        assertThat(message.getSubject()).contains(amount).contains(due);
+        assertThat(message.getMessageID()).isEqualTo("<" + invoice.get("id").asString() + ".INVOICE@quitto.local>");
+        assertThat(message.getContentType()).startsWith("multipart/alternative");
+        Multipart parts = (Multipart) message.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+        String text = (String) parts.getBodyPart(0).getContent();
+        String html = (String) parts.getBodyPart(1).getContent();
+        String signedLink = "/api/v1/billing/invoices/" + invoice.get("id").asString() + "\\.pdf\\?exp=\\d+&(amp;)?sig=[0-9a-f]{64}";
+        assertThat(text).contains(name).contains(invoice.get("digitableLineFormatted").asString())
+                .contains(invoice.get("pixCopyPaste").asString()).containsPattern(signedLink);
+        assertThat(html).contains(invoice.get("digitableLineFormatted").asString()).contains(invoice.get("pixCopyPaste").asString())
+                .containsPattern(signedLink);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.quitto.billing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 
 /** Acceptance item 40 of billing.md: the HMAC vector, a changed byte, a stale timestamp, no header, no secret. */
 class WebhookSignatureTests {
@@ -25,7 +27,7 @@ class WebhookSignatureTests {
 
     @Test
     void theBodyIs91Bytes() {
-        org.assertj.core.api.Assertions.assertThat(BODY).hasSize(91);
+        assertThat(BODY).hasSize(91);
     }
 
     @Test
@@ -43,24 +45,30 @@ class WebhookSignatureTests {
         byte[] changed = BODY.clone();
         changed[10] = (byte) '9';
 
-        assertThatThrownBy(() -> withSecrets(List.of("whsec_test_secret")).verify(HEADER, changed))
-                .isInstanceOfSatisfying(Refusal.class, refusal -> org.assertj.core.api.Assertions.assertThat(refusal.code()).isEqualTo("invalid-signature"));
+        assertThatThrownBy(() -> withSecrets(List.of("whsec_test_secret")).verify(HEADER, changed)).satisfies(WebhookSignatureTests::is401InvalidSignature);
     }
 
     @Test
     void aStaleTimestampIsRefused() {
         assertThatThrownBy(() -> withSecrets(List.of("whsec_test_secret")).verify(HEADER.replace("t=1700000000", "t=1699999000"), BODY))
-                .isInstanceOf(Refusal.class);
+                .satisfies(WebhookSignatureTests::is401InvalidSignature);
     }
 
     @Test
     void aMissingOrMalformedHeaderIsRefused() {
-        assertThatThrownBy(() -> withSecrets(List.of("whsec_test_secret")).verify(null, BODY)).isInstanceOf(Refusal.class);
-        assertThatThrownBy(() -> withSecrets(List.of("whsec_test_secret")).verify("v1=zz", BODY)).isInstanceOf(Refusal.class);
+        assertThatThrownBy(() -> withSecrets(List.of("whsec_test_secret")).verify(null, BODY)).satisfies(WebhookSignatureTests::is401InvalidSignature);
+        assertThatThrownBy(() -> withSecrets(List.of("whsec_test_secret")).verify("v1=zz", BODY)).satisfies(WebhookSignatureTests::is401InvalidSignature);
     }
 
     @Test
     void withoutASecretTheHeaderIsIgnored() {
         assertThatCode(() -> withSecrets(List.of()).verify(null, BODY)).doesNotThrowAnyException();
+    }
+
+    /** What the webhook answers for every refused signature (billing.md 7): 401 {@code invalid-signature}. */
+    private static void is401InvalidSignature(Throwable refused) {
+        assertThat(refused).isInstanceOf(Refusal.class);
+        assertThat(((Refusal) refused).status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(((Refusal) refused).code()).isEqualTo("invalid-signature");
     }
 }

@@ -3,6 +3,7 @@ package dev.quitto.platform.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.quitto.platform.privacy.Masked;
 import dev.quitto.platform.time.BusinessTime;
 import dev.quitto.testsupport.QuittoIntegrationTest;
 import dev.quitto.testsupport.SecondInstance;
@@ -21,7 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** An instance started without {@code spring.mail.host}, with this context's dispatcher paused so it does the sending. */
+/**
+ * An instance started without {@code spring.mail.host}, with this context's dispatcher paused so it does the sending; the
+ * log shows the recipient with its local part masked (billing.md 4.7).
+ */
 @QuittoIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class LogOnlyMailIntegrationTests {
@@ -52,7 +56,7 @@ class LogOnlyMailIntegrationTests {
         }
 
         assertThat(output.getOut()).contains("no SMTP server configured").contains("Mail <" + id + "@quitto.local>")
-                .contains(to).contains("Só no log").contains("Olá, Ana!");
+                .contains("to " + Masked.email(to)).doesNotContain(to).contains("Só no log").contains("Olá, Ana!");
         assertThat(TestMailServer.messagesTo(to)).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.quitto.platform.imports.internal;
 
 import dev.quitto.platform.imports.ImportKind;
+import dev.quitto.platform.privacy.Masked;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -175,7 +176,7 @@ public class ImportWorker implements SmartLifecycle {
             imports.fail(row.id(), "Gave up after " + MAX_ATTEMPTS + " attempts; see the log of the instances that ran it.", clock.instant());
             return;
         }
-        log.info("Import {} ({}, {}) taken by {}, attempt {}", row.id(), kind.name(), row.fileName(), owner, row.attempts());
+        log.info("Import {} ({}, {}) taken by {}, attempt {}", row.id(), kind.name(), Masked.emailsIn(row.fileName()), owner, row.attempts());
         AtomicBoolean leaseHeld = new AtomicBoolean(true);
         ScheduledExecutorService heartbeats = timer;
         ScheduledFuture<?> heartbeat = heartbeats == null ? null : heartbeats.scheduleAtFixedRate(() -> {

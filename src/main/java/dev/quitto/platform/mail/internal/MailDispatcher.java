@@ -2,6 +2,7 @@ package dev.quitto.platform.mail.internal;
 
 import dev.quitto.platform.ids.IdGenerator;
 import dev.quitto.platform.jobs.InstanceName;
+import dev.quitto.platform.privacy.Masked;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -201,11 +202,14 @@ public class MailDispatcher implements SmartLifecycle {
         sent.increment(sentMails.size());
         retried.increment(retries.size());
         failed.increment(failures.size());
-        sentMails.forEach(mail -> log.debug("Mail {} ({}) SENT", mail.id(), mail.businessKey()));
-        retries.forEach(retry -> log.warn("Mail {} ({}) not sent, attempt {}; retrying at {}: {}", retry.mail().id(),
-                retry.mail().businessKey(), retry.mail().attempts(), retry.nextAttemptAt(), retry.error()));
-        failures.forEach(failure -> log.error("Mail {} ({}) FAILED after attempt {}: {}", failure.mail().id(),
-                failure.mail().businessKey(), failure.mail().attempts(), failure.error()));
+        // Recipients and the server's replies (which often quote the address) are logged masked; platform_mail keeps them whole.
+        sentMails.forEach(mail -> log.debug("Mail {} ({}) to {} SENT", mail.id(), mail.businessKey(), Masked.emails(mail.recipients())));
+        retries.forEach(retry -> log.warn("Mail {} ({}) to {} not sent, attempt {}; retrying at {}: {}", retry.mail().id(),
+                retry.mail().businessKey(), Masked.emails(retry.mail().recipients()), retry.mail().attempts(), retry.nextAttemptAt(),
+                Masked.emailsIn(retry.error())));
+        failures.forEach(failure -> log.error("Mail {} ({}) to {} FAILED after attempt {}: {}", failure.mail().id(),
+                failure.mail().businessKey(), Masked.emails(failure.mail().recipients()), failure.mail().attempts(),
+                Masked.emailsIn(failure.error())));
     }
 
     private OutgoingMail prepare(ClaimedMail mail) {
