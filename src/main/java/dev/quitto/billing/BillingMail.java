@@ -106,6 +106,11 @@ class BillingMail {
                 .param("status", status).param("now", now).param("ids", ids).update();
     }
 
+    /** The platform mail's business key of an invoice's e-mail of one kind (INVOICE, REMINDER_D-3, ...). */
+    static String businessKey(UUID invoice, String kind) {
+        return "billing:" + invoice + ":" + kind;
+    }
+
     MailMessage message(Job job) {
         String amount = money(job.amount());
         String due = DATE.format(job.dueDate());
@@ -124,7 +129,7 @@ class BillingMail {
         }
         Map<String, Object> model = Map.of("name", job.name(), "intro", intro, "amount", amount, "dueDate", due,
                 "digitableLine", Boleto.formatted(job.digitableLine()), "pix", job.pixPayload(), "pdfLink", links.signedPdfLink(job.invoiceId()));
-        return new MailMessage("billing:" + job.invoiceId() + ":" + job.kind(), List.of(job.email()), subject,
+        return new MailMessage(businessKey(job.invoiceId(), job.kind()), List.of(job.email()), subject,
                 new MailContent.Template("billing/invoice", model), "<" + job.invoiceId() + "." + job.kind() + "@" + settings.mail().messageIdDomain() + ">");
     }
 

@@ -8,6 +8,7 @@ import dev.quitto.platform.security.Role;
 import dev.quitto.platform.time.BusinessTime;
 import dev.quitto.testsupport.Http;
 import dev.quitto.testsupport.QuittoIntegrationTest;
+import dev.quitto.testsupport.SmtpStub;
 import dev.quitto.testsupport.TestClock;
 import dev.quitto.testsupport.TestMailServer;
 import dev.quitto.testsupport.TestUsers;
@@ -119,6 +120,8 @@ class BillingMailIntegrationTests {
         billing.importCompleted(HEADER + "Ana Souza,9558," + address(1) + ",100,2026-12-10," + p + "open\n"
                 + "Bia Lima,9558," + address(2) + ",100,2026-12-10," + p + "paid\n");
         handOver.runOnce();
+        awaitInvoiceMailSent(p + "open");
+        awaitInvoiceMailSent(p + "paid");
 
         clock.set(at(2026, 12, 7, 6));
         reminders.enqueueDue();
@@ -149,6 +152,7 @@ class BillingMailIntegrationTests {
     void aDebtImportedLongOverdueGetsOnlyItsInvoiceMail() {
         billing.importCompleted(HEADER + "Ana Souza,9558," + address(1) + ",7811,2024-01-19," + p + "old\n");
         handOver.runOnce();
+        awaitInvoiceMailSent(p + "old");
 
         for (int day = 22; day <= 30; day++) {
             clock.set(at(2026, 11, day, 6));
@@ -156,6 +160,38 @@ class BillingMailIntegrationTests {
         }
 
         assertThat(kinds(p + "old")).containsExactly("INVOICE");
+    }
+
+    @Test
+    void aDebtorWhoseInvoiceMailBouncedGetsNoReminders() {
+        clock.set(at(2026, 11, 20, 9));
+        String bounced = address(1);
+        TestMailServer.stop();
+        try (var refusing = SmtpStub.answeringRecipientsWith(TestMailServer.port(),
+                "550 5.1.1 <" + bounced + ">: Recipient address rejected: User unknown")) {
+            billing.importCompleted(HEADER + "Ana Souza,9558," + bounced + ",100,2026-12-10," + p + "bounced\n");
+            handOver.runOnce();
+            await().atMost(Duration.ofSeconds(30)).until(() -> invoiceMailStatus(p + "bounced"), "FAILED"::equals);
+        } finally {
+            TestMailServer.start();
+        }
+
+        for (int day : new int[] {7, 10, 17}) {
+            clock.set(at(2026, 12, day, 6));
+            reminders.enqueueDue();
+        }
+
+        assertThat(kinds(p + "bounced")).containsExactly("INVOICE");
+    }
+
+    private void awaitInvoiceMailSent(String debtId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> invoiceMailStatus(debtId), "SENT"::equals);
+    }
+
+    private String invoiceMailStatus(String debtId) {
+        return jdbc.sql("""
+                select m.status from platform_mail m join billing_invoice i on m.business_key = 'billing:' || i.id || ':INVOICE'
+                join billing_debt d on d.id = i.debt_pk where d.debt_id = :id""").param("id", debtId).query(String.class).optional().orElse("none");
     }
 
     private List<String> kinds(String debtId) {

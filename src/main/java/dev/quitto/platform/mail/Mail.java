@@ -3,7 +3,9 @@ package dev.quitto.platform.mail;
 import dev.quitto.platform.mail.internal.MailDispatcher;
 import dev.quitto.platform.mail.internal.MailRepository;
 import dev.quitto.platform.mail.internal.MailTemplates;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -47,6 +49,15 @@ public class Mail {
         int queued = repository.insertAll(messages);
         wakeDispatcherAfterCommit();
         return queued;
+    }
+
+    /**
+     * Those of {@code businessKeys} whose message the SMTP server accepted (status SENT): not those still queued,
+     * failed for good (a bounce) or of unknown outcome.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> sentAmong(Collection<String> businessKeys) {
+        return repository.sentAmong(businessKeys);
     }
 
     private void checkTemplate(MailMessage message) {

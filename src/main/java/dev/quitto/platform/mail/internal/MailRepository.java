@@ -199,6 +199,15 @@ public class MailRepository {
         return jdbc.sql("select " + VIEW_COLUMNS + " from platform_mail where id = :id").param("id", id).query(this::view).optional();
     }
 
+    /** Those of {@code businessKeys} whose message was accepted by the SMTP server. */
+    public java.util.Set<String> sentAmong(java.util.Collection<String> businessKeys) {
+        if (businessKeys.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select business_key from platform_mail where business_key = any(:keys) and status = 'SENT'")
+                .param("keys", businessKeys.toArray(String[]::new)).query(String.class).list());
+    }
+
     public List<MailView> list(MailFilter filter, int limit, long offset) {
         return filter.bind(jdbc.sql("select " + VIEW_COLUMNS + " from platform_mail " + filter.where()
                         + "order by created_at desc, id desc limit :limit offset :offset"))
