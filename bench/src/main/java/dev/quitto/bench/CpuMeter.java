@@ -34,11 +34,16 @@ public record CpuMeter(long jvmNanos, long postgresNanos, long wallNanos) {
 
     /** "jvm 1.23 ms + postgres 0.45 ms of CPU per request (x cores busy)" for {@code requests} between the two readings. */
     public String perRequestSince(CpuMeter start, long requests) {
-        double jvm = (jvmNanos - start.jvmNanos) / 1e6 / requests;
-        double postgres = (postgresNanos - start.postgresNanos) / 1e6 / requests;
+        return perUnitSince(start, requests, "request");
+    }
+
+    /** As {@link #perRequestSince}, for {@code count} units of work named {@code unit} (a message, a row). */
+    public String perUnitSince(CpuMeter start, long count, String unit) {
+        double jvm = (jvmNanos - start.jvmNanos) / 1e6 / count;
+        double postgres = (postgresNanos - start.postgresNanos) / 1e6 / count;
         double seconds = (wallNanos - start.wallNanos) / 1e9;
-        return String.format(Locale.ROOT, "CPU per request: JVM (service + load client) %.2f ms + PostgreSQL %.2f ms = %.2f ms; "
-                        + "cores busy: JVM %.2f, PostgreSQL %.2f", jvm, postgres, jvm + postgres,
+        return String.format(Locale.ROOT, "CPU per %s: JVM (service + load client) %.2f ms + PostgreSQL %.2f ms = %.2f ms; "
+                        + "cores busy: JVM %.2f, PostgreSQL %.2f", unit, jvm, postgres, jvm + postgres,
                 (jvmNanos - start.jvmNanos) / 1e9 / seconds, (postgresNanos - start.postgresNanos) / 1e9 / seconds);
     }
 

@@ -21,27 +21,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * recipient and finds it by a linear scan, so with tens of thousands of recipients it, not the sender, is the
  * bottleneck.) One virtual thread per connection.
  */
-final class SmtpSink implements AutoCloseable {
+public final class SmtpSink implements AutoCloseable {
 
     private final ServerSocket socket;
     private final AtomicLong messages = new AtomicLong();
     private final Set<String> messageIds = ConcurrentHashMap.newKeySet();
 
-    SmtpSink() throws IOException {
+    public SmtpSink() throws IOException {
         socket = new ServerSocket();
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
         Thread.ofVirtual().name("smtp-sink").start(this::accept);
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
-    long messages() {
+    public long messages() {
         return messages.get();
     }
 
-    int distinctMessageIds() {
+    public int distinctMessageIds() {
         return messageIds.size();
     }
 
