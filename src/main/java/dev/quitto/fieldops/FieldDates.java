@@ -164,7 +164,7 @@ public final class FieldDates {
         int hour = digits(value, 11, 13);
         int minute = digits(value, 14, 16);
         int second = digits(value, 17, 19);
-        if ((year | month | day | hour | minute | second) < 0) {
+        if ((year | month | day | hour | minute | second) < 0 || year == 0) {
             return null;
         }
         try {
@@ -186,11 +186,15 @@ public final class FieldDates {
         return result;
     }
 
+    /**
+     * A date in one of the accepted forms, or null. Year 0 is no date: {@link LocalDate} has it (1 BC), PostgreSQL
+     * refuses it, and the staging table's {@code COPY} with it would fail the whole import.
+     */
     static @Nullable Written parse(String value) {
         try {
             Matcher iso = ISO.matcher(value);
             if (iso.matches()) {
-                LocalDate date = LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)));
+                LocalDate date = LocalDate.of(year(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)));
                 if (iso.group(4) == null) {
                     return new Written(date, null, null, false);
                 }
@@ -208,7 +212,7 @@ public final class FieldDates {
             Matcher dayFirst = DAY_FIRST.matcher(value);
             if (dayFirst.matches()) {
                 boolean shortYear = dayFirst.group(3).length() == 2;
-                int year = Integer.parseInt(dayFirst.group(3)) + (shortYear ? 2000 : 0);
+                int year = shortYear ? 2000 + Integer.parseInt(dayFirst.group(3)) : year(dayFirst.group(3));
                 LocalDate date = LocalDate.of(year, Integer.parseInt(dayFirst.group(2)), Integer.parseInt(dayFirst.group(1)));
                 LocalTime time = dayFirst.group(4) == null ? null : LocalTime.of(Integer.parseInt(dayFirst.group(4)),
                         Integer.parseInt(dayFirst.group(5)), dayFirst.group(6) == null ? 0 : Integer.parseInt(dayFirst.group(6)));
@@ -218,6 +222,14 @@ public final class FieldDates {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    private static int year(String digits) {
+        int year = Integer.parseInt(digits);
+        if (year == 0) {
+            throw new DateTimeException("year 0");
+        }
+        return year;
     }
 
     private static int nanos(@Nullable String fraction) {

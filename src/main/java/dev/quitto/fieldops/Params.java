@@ -7,12 +7,14 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Query parameters of the field-ops endpoints, read strictly: anything out of range is 400 {@code invalid-parameter}. */
 final class Params {
 
     static final long MAX_RANGE_DAYS = 3660;
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final Map<String, String> values;
 
@@ -30,16 +32,23 @@ final class Params {
         return null;
     }
 
+    /**
+     * A date {@code yyyy-MM-dd} with a year from 1 to 9999: ISO's signed years beyond them ({@code +5874898-01-01})
+     * or year 0 would reach PostgreSQL as dates it cannot hold.
+     */
     @Nullable LocalDate date(String name) {
         String value = text(name);
         if (value == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameter(name, "must be a date yyyy-MM-dd, got \"" + FieldopsRefusals.abbreviate(value) + "\"");
+        if (DATE.matcher(value).matches() && !value.startsWith("0000")) {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                // 2021-02-30: refused below like any other non-date
+            }
         }
+        throw new InvalidParameter(name, "must be a date yyyy-MM-dd, got \"" + FieldopsRefusals.abbreviate(value) + "\"");
     }
 
     int integer(String name, int defaultValue, int min, int max) {

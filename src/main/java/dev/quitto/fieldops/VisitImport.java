@@ -53,11 +53,13 @@ class VisitImport implements ImportKind {
     private final JdbcClient jdbc;
     private final Aggregates aggregates;
     private final Clock clock;
+    private final long maxSizeBytes;
 
-    VisitImport(JdbcClient jdbc, Aggregates aggregates, Clock clock) {
+    VisitImport(JdbcClient jdbc, Aggregates aggregates, Clock clock, FieldopsSettings settings) {
         this.jdbc = jdbc;
         this.aggregates = aggregates;
         this.clock = clock;
+        this.maxSizeBytes = settings.visitFile().maxSize().toBytes();
     }
 
     @Override
@@ -73,6 +75,12 @@ class VisitImport implements ImportKind {
     @Override
     public List<StagingColumn> stagingColumns() {
         return STAGING;
+    }
+
+    /** {@code quitto.fieldops.import.max-size}. */
+    @Override
+    public long maxSizeBytes() {
+        return maxSizeBytes;
     }
 
     @Override

@@ -5,7 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.quitto.platform.imports.internal.ImportWorker;
 import dev.quitto.platform.security.Role;
-import dev.quitto.testsupport.ChildInstance;
+import dev.quitto.testsupport.ChildInstances;
+import dev.quitto.testsupport.CrashGate;
 import dev.quitto.testsupport.Http;
 import dev.quitto.testsupport.QuittoIntegrationTest;
 import dev.quitto.testsupport.TestClock;
@@ -15,15 +16,10 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,13 +35,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Acceptance item 17 of billing.md with real process deaths: a debts file is uploaded to a child JVM of the service
- * (on this JVM's PostgreSQL and data folder), which runs the import up to a gate ({@link GatedDebtImportKind}) and is
- * killed there with SIGKILL; a new child instance takes the import over once the lease has expired and completes the
+ * (on this JVM's PostgreSQL and data folder, {@link ChildInstances}), which runs the import up to a {@link CrashGate}
+ * ({@link GatedDebtImportKind}) and is killed there with SIGKILL; a new child instance takes the import over once the lease has expired and completes the
  * same import id exactly once. BillingImportTakeOverIntegrationTests prove the take-over in process; the platform's
  * ImportCrashResumeIntegrationTests do the same kill for a test kind.
  * <p>
@@ -77,19 +73,13 @@ class BillingCrashResumeIntegrationTests {
     @Autowired
     ImportWorker worker;
 
-    @Value("${spring.datasource.url}")
-    String databaseUrl;
-
-    @Value("${spring.datasource.username}")
-    String databaseUser;
-
-    @Value("${quitto.data-dir}")
-    String dataDir;
+    @Autowired
+    Environment environment;
 
     @TempDir
     Path folder;
 
-    private final List<Process> children = new ArrayList<>();
+    private ChildInstances children;
     private final List<UUID> imported = new ArrayList<>();
     private TestUsers.TestUser operator;
     private String p;
@@ -97,16 +87,14 @@ class BillingCrashResumeIntegrationTests {
     @BeforeEach
     void holdBackThisInstance() {
         worker.stop();
+        children = new ChildInstances(environment, CHILD_CLOCK, LOGS);
         operator = users.create(Role.OPERATOR);
         p = BillingTestSupport.unique();
     }
 
     @AfterEach
     void cleanUp() throws InterruptedException {
-        for (Process child : children) {
-            child.destroyForcibly();
-            child.waitFor();
-        }
+        children.close();
         imported.forEach(id -> BillingTestSupport.dropUnsentMail(jdbc, id));
         worker.start();
         TestMailServer.forgetReceivedMessages();
@@ -119,8 +107,8 @@ class BillingCrashResumeIntegrationTests {
         List<String> indexes = billingIndexes();
         Path file = BillingTestSupport.writeKanastraFile(folder.resolve("debts.csv"), ROWS, BillingTestSupport.sampleEmails());
 
-        UUID id = uploadToAChildAndKillItAtItsGate(file, GatedDebtImportKind.APPLYING,
-                doublesTheDebts ? GatedDebtImportKind.APPLYING_INDEXES_DROPPED : GatedDebtImportKind.APPLYING);
+        UUID id = uploadToAChildAndKillItAtItsGate(file, CrashGate.APPLYING,
+                doublesTheDebts ? CrashGate.APPLYING_INDEXES_DROPPED : CrashGate.APPLYING);
 
         assertThat(billingIndexes()).as("index definitions after the kill").isEqualTo(indexes);
         startChild("resuming-" + p, false);
@@ -135,7 +123,7 @@ class BillingCrashResumeIntegrationTests {
         List<String> indexes = billingIndexes();
         Path file = BillingTestSupport.writeKanastraFile(folder.resolve("debts.csv"), ROWS, BillingTestSupport.sampleEmails());
 
-        UUID id = uploadToAChildAndKillItAtItsGate(file, GatedDebtImportKind.PARSING, GatedDebtImportKind.PARSING);
+        UUID id = uploadToAChildAndKillItAtItsGate(file, CrashGate.PARSING, CrashGate.PARSING);
 
         startChild("resuming-" + p, false);
         awaitCompleted(id);
@@ -148,7 +136,7 @@ class BillingCrashResumeIntegrationTests {
     void theDebtorsOfAnImportKilledWhileApplyingGetExactlyOneInvoiceMailEach() throws Exception {
         String domain = p + ".example.com";
         Path file = BillingTestSupport.writeKanastraFile(folder.resolve("debts.csv"), MAILED_ROWS, i -> "d" + i + "@" + domain);
-        UUID id = uploadToAChildAndKillItAtItsGate(file, GatedDebtImportKind.APPLYING, null);
+        UUID id = uploadToAChildAndKillItAtItsGate(file, CrashGate.APPLYING, null);
 
         startChild("resuming-" + p, true, "--quitto.mail.rate-per-second=1000000");
         awaitCompleted(id);
@@ -178,62 +166,47 @@ class BillingCrashResumeIntegrationTests {
      * at the gate ({@code expectedStop}, when given, is where it must stand) and kills it with SIGKILL.
      */
     private UUID uploadToAChildAndKillItAtItsGate(Path file, String gate, String expectedStop) throws Exception {
-        Path gateFile = Files.createFile(folder.resolve("gate"));
-        Path reached = GatedDebtImportKind.reachedFile(gateFile);
         String name = "killed-" + p;
-        try (FileChannel gateChannel = FileChannel.open(gateFile, StandardOpenOption.WRITE); FileLock held = gateChannel.lock()) {
-            int port = freePort();
-            Process child = startChild(name, false, "--server.port=" + port, "--" + GatedDebtImportKind.GATE_FILE + "=" + gateFile,
-                    "--" + GatedDebtImportKind.GATE + "=" + gate, "--" + GatedDebtImportKind.GATE_AFTER_ROWS + "=" + ROWS / 2);
-            Http http = Http.on(port).basic(operator.login(), TestUsers.PASSWORD);
-            await().atMost(CHILD_WAIT).pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(UncheckedIOException.class)
-                    .until(() -> alive(child, name) && http.get(BillingPaths.IMPORTS + "?size=1").status() == 200);
+        try (CrashGate.Held held = CrashGate.hold(folder)) {
+            int port = ChildInstances.freePort();
+            List<String> arguments = new ArrayList<>(List.of("--server.port=" + port, "--quitto.billing.mail.auto-startup=false"));
+            arguments.addAll(held.arguments(DebtImportKind.NAME, gate, ROWS / 2));
+            Process child = children.start(name, arguments);
+            Http http = children.awaitServing(child, Http.on(port).basic(operator.login(), TestUsers.PASSWORD), BillingPaths.IMPORTS + "?size=1",
+                    CHILD_WAIT);
 
             Http.Response accepted = http.header("Content-Type", "text/csv")
                     .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + BillingPaths.SEED_UPLOAD)).POST(HttpRequest.BodyPublishers.ofFile(file)));
             assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
             UUID id = UUID.fromString(accepted.json().get("id").asString());
             imported.add(id);
-            await().atMost(CHILD_WAIT).pollInterval(Duration.ofMillis(100)).until(() -> alive(child, name) && Files.exists(reached));
 
-            String stoppedAt = Files.readString(reached);
+            String stoppedAt = held.awaitReached(children, child, CHILD_WAIT);
             if (expectedStop != null) {
                 assertThat(stoppedAt).isEqualTo(expectedStop);
             }
             Map<String, Object> row = importRow(id);
-            assertThat(row.get("status")).isEqualTo(gate.equals(GatedDebtImportKind.PARSING) ? "PARSING" : "APPLYING");
+            assertThat(row.get("status")).isEqualTo(gate.equals(CrashGate.PARSING) ? "PARSING" : "APPLYING");
             assertThat(row.get("lease_owner")).isEqualTo(name);
-            if (stoppedAt.equals(GatedDebtImportKind.PARSING)) {
+            if (stoppedAt.equals(CrashGate.PARSING)) {
                 assertThat((Long) row.get("rows_read")).isPositive().isLessThan(ROWS);
             }
-            if (stoppedAt.equals(GatedDebtImportKind.APPLYING_INDEXES_DROPPED)) {
+            if (stoppedAt.equals(CrashGate.APPLYING_INDEXES_DROPPED)) {
                 assertThat(exclusivelyLockedBillingTables()).as("the child's apply holds the tables while their indexes are dropped")
                         .containsExactlyInAnyOrder("billing_debt", "billing_email", "billing_invoice");
             }
 
-            child.destroyForcibly();
-            assertThat(child.waitFor()).isEqualTo(137);
+            children.kill(child);
             await().atMost(Duration.ofSeconds(30)).until(() -> exclusivelyLockedBillingTables().isEmpty());
             assertThat(debtsOf(id)).as("debts of the killed import").isZero();
             return id;
         }
     }
 
-    private Process startChild(String name, boolean mail, String... arguments) throws IOException {
-        List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=" + databaseUser,
-                "--spring.datasource.password=", "--quitto.data-dir=" + dataDir, "--quitto.instance-name=" + name,
-                "--quitto.imports.instance-id=" + name, "--quitto.billing.mail.auto-startup=" + mail,
-                "--spring.mail.host=" + TestMailServer.HOST, "--spring.mail.port=" + TestMailServer.port()));
+    private Process startChild(String name, boolean mail, String... arguments) {
+        List<String> all = new ArrayList<>(List.of("--quitto.billing.mail.auto-startup=" + mail));
         all.addAll(Arrays.asList(arguments));
-        Files.createDirectories(LOGS);
-        Process child = ChildInstance.start(CHILD_CLOCK, LOGS.resolve(name + ".log").toFile(), all.toArray(String[]::new));
-        children.add(child);
-        return child;
-    }
-
-    private boolean alive(Process child, String name) {
-        assertThat(child.isAlive()).as("child " + name + " runs, see " + LOGS.resolve(name + ".log")).isTrue();
-        return true;
+        return children.start(name, all);
     }
 
     private void awaitCompleted(UUID id) {
@@ -252,7 +225,7 @@ class BillingCrashResumeIntegrationTests {
                 .param("id", id).query(Long.class).single()).isEqualTo(rows);
         assertThat(jdbc.sql("select count(*) from billing_email where import_id = :id and kind = 'INVOICE'").param("id", id)
                 .query(Long.class).single()).isEqualTo(rows);
-        for (Path log : List.of(LOGS.resolve("killed-" + p + ".log"), LOGS.resolve("resuming-" + p + ".log"))) {
+        for (Path log : List.of(children.log("killed-" + p), children.log("resuming-" + p))) {
             assertThat(Files.readString(log)).as("constraint violations in " + log.getFileName())
                     .doesNotContain("violates").doesNotContain("duplicate key");
         }
@@ -286,12 +259,6 @@ class BillingCrashResumeIntegrationTests {
                         select distinct c.relname from pg_locks l join pg_class c on c.oid = l.relation
                         where l.mode = 'AccessExclusiveLock' and l.granted and c.relname in ('billing_debt', 'billing_invoice', 'billing_email')""")
                 .query(String.class).list();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String recipient(MimeMessage message) {

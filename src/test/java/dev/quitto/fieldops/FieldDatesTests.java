@@ -83,7 +83,8 @@ class FieldDatesTests {
     @ValueSource(strings = {"31/02/2021 10:00", "2021-13-01 09:00:00", "??", "abc", "ontem", "29/02/2021", "2021-02-29",
             "28/06/2021 24:00", "2021-06-28 24:00:00", "2021-06-28 10:60:00", "2021-06-28 10:00:60", "32/01/2021",
             "00/01/2021", "01/00/2021", "06/28/2021", "2021/06/28", "28-06-2021", "28/06/202", "2021-06-28 10:00:00Z",
-            "2021-06-28T10", "28/06/2021 10", "2021-6-28", "1 2/06/2021", "--", "28/06/2021x"})
+            "2021-06-28T10", "28/06/2021 10", "2021-6-28", "1 2/06/2021", "--", "28/06/2021x", "0000-06-28 10:00:00", "0000-06-28",
+            "28/06/0000 10:00", "28/060000"})
     void refusesWhatDoesNotParseInStrictCalendarMode(String raw) {
         assertThat(visit(raw).problem()).isEqualTo(Problem.INVALID);
     }
@@ -124,7 +125,7 @@ class FieldDatesTests {
     }
 
     @ParameterizedTest(name = "[{0}]")
-    @ValueSource(strings = {"", "-", "31/02/2021", "2021-13-01", "30/06/21", "abc", "2021-06-30 25:00"})
+    @ValueSource(strings = {"", "-", "31/02/2021", "2021-13-01", "30/06/21", "abc", "2021-06-30 25:00", "0000-06-30", "30/06/0000"})
     void refusesAnEmptyOrInvalidDeadline(String raw) {
         assertThat(FieldDates.deadline(raw)).isNull();
     }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -69,6 +70,20 @@ final class FieldopsFixture {
         return response.json().get("task_id").asString();
     }
 
+    /** POSTs {@code csv} to {@code path} as the multipart part {@code partName} with {@code fileName}, as {@code client}. */
+    static Http.Response multipart(Http client, URI url, String partName, String fileName, byte[] csv) {
+        String boundary = "----quitto" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + partName + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + csv.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(csv, 0, body, head.length, csv.length);
+        System.arraycopy(tail, 0, body, head.length + csv.length, tail.length);
+        return client.send(HttpRequest.newBuilder(url).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     URI url(String path) {
         return URI.create("http://localhost:" + port + path);
     }
@@ -94,6 +109,32 @@ final class FieldopsFixture {
         Http.Response response = auditor.get(path);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
+    }
+
+    /**
+     * Every aggregate table equals a full recomputation from {@code fieldops_visit} with plain SQL (acceptance 19);
+     * cells that add up to nothing count as absent, and no cell is negative.
+     */
+    void assertAggregatesEqualAFullRecomputation() {
+        assertThat(difference("""
+                select angel_id, polo_id, deadline, on_time, late, unvisited from fieldops_sla_day where on_time + late + unvisited <> 0""", """
+                select angel_id, polo_id, deadline, count(*) filter (where visit_date <= deadline), count(*) filter (where visit_date > deadline),
+                       count(*) filter (where visit_date is null) from fieldops_visit group by 1, 2, 3""")).as("fieldops_sla_day cells off").isZero();
+        assertThat(difference("""
+                select angel_id, polo_id, on_time, late, unvisited from fieldops_sla_total where on_time + late + unvisited <> 0""", """
+                select angel_id, polo_id, count(*) filter (where visit_date <= deadline), count(*) filter (where visit_date > deadline),
+                       count(*) filter (where visit_date is null) from fieldops_visit group by 1, 2""")).as("fieldops_sla_total cells off").isZero();
+        assertThat(difference("select angel_id, polo_id, visit_date, visits from fieldops_visit_day where visits <> 0",
+                "select angel_id, polo_id, visit_date, count(*) from fieldops_visit where visit_date is not null group by 1, 2, 3"))
+                .as("fieldops_visit_day cells off").isZero();
+        assertThat(jdbc.sql("select count(*) from fieldops_sla_day where on_time < 0 or late < 0 or unvisited < 0").query(Long.class).single())
+                .as("negative fieldops_sla_day cells").isZero();
+    }
+
+    /** Rows in one query and not the other, both ways. */
+    private long difference(String stored, String recomputed) {
+        return jdbc.sql("select count(*) from ((" + stored + " except all " + recomputed + ") union all (" + recomputed + " except all "
+                + stored + ")) d").query(Long.class).single();
     }
 
     /** The item of {@code list} whose {@code field} is {@code value}. */

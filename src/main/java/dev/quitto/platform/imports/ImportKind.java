@@ -35,4 +35,12 @@ public interface ImportKind {
      * returns what happened to the staged rows. Runs in the one transaction that also completes the import.
      */
     ApplyResult apply(ImportContext context);
+
+    /**
+     * The largest file of this kind, in bytes, for a module with a size setting of its own; the platform's
+     * {@code quitto.imports.max-size} applies whichever is smaller. Larger gets 413 {@code file-too-large}.
+     */
+    default long maxSizeBytes() {
+        return Long.MAX_VALUE;
+    }
 }

@@ -93,7 +93,7 @@ public class ImportService {
         UUID id = ids.newId();
         SpoolArea.Spooled file;
         try {
-            file = spool.receive(id, body, settings.maxSize().toBytes(), settings.spoolReserve().toBytes());
+            file = spool.receive(id, body, Math.min(settings.maxSize().toBytes(), kind.maxSizeBytes()), settings.spoolReserve().toBytes());
         } catch (SpoolArea.BodyUnreadable e) {
             throw new Refusal(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_BODY, e.getMessage());
         }
