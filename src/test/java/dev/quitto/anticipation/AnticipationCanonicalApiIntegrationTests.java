@@ -55,6 +55,21 @@ class AnticipationCanonicalApiIntegrationTests {
     }
 
     @Test
+    void aSupplierWhoseUserHasNoEmailAddressGetsNoEmailWhileItsRequestAndDecisionStand() {
+        TestUsers.TestUser withoutAddress = users.create(Role.SUPPLIER);
+        long supplier = f.supplier(withoutAddress.id(), "Supplier without e-mail");
+        long payment = f.payment(supplier, f.today().plusDays(10), "1000.00");
+
+        long id = f.requestAnticipation(f.operator, payment, f.today());
+        var approved = http.bearer(f.operator.token()).post(BASE + "/anticipations/" + id + "/approve", "");
+
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(f.status(id)).isEqualTo("APPROVED");
+        assertThat(f.logRows(id)).isEqualTo(2);
+        assertThat(f.mails(id)).isEmpty();
+    }
+
+    @Test
     void f13PreviewEqualsTheStoredRequestAndThePaymentShowsIt() {
         var preview = http.bearer(f.supplier1.token()).get(BASE + "/payments/" + f.payment1 + "/anticipation-preview?newDueDate=" + f.today());
         var created = request(f.supplier1.token(), f.payment1, f.today());

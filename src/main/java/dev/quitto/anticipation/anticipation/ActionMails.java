@@ -2,13 +2,8 @@ package dev.quitto.anticipation.anticipation;
 
 import dev.quitto.anticipation.log.LogEntry;
 import dev.quitto.anticipation.supplier.ActorRole;
-import dev.quitto.anticipation.supplier.Supplier;
-import dev.quitto.anticipation.supplier.Suppliers;
 import dev.quitto.platform.mail.Mail;
 import dev.quitto.platform.mail.MailContent;
-import dev.quitto.platform.mail.MailMessage;
-import dev.quitto.platform.security.UserSummary;
-import dev.quitto.platform.security.Users;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -34,24 +29,13 @@ class ActionMails {
     private static final Logger log = LoggerFactory.getLogger(ActionMails.class);
 
     private final Mail mail;
-    private final Suppliers suppliers;
-    private final Users users;
 
-    ActionMails(Mail mail, Suppliers suppliers, Users users) {
+    ActionMails(Mail mail) {
         this.mail = mail;
-        this.suppliers = suppliers;
-        this.users = users;
     }
 
-    void write(MailKind kind, Anticipation anticipation, LogEntry entry) {
-        Supplier supplier = suppliers.find(anticipation.supplierId())
-                .orElseThrow(() -> new IllegalStateException("Anticipation " + anticipation.id() + " has no supplier"));
-        UserSummary user = users.find(supplier.userId())
-                .orElseThrow(() -> new IllegalStateException("Supplier " + supplier.id() + " has no user"));
-        if (user.email() == null) {
-            log.warn("Anticipation {}: supplier user {} has no e-mail address; no {} e-mail", anticipation.id(), user.id(), kind);
-            return;
-        }
+    void write(MailKind kind, RequestWithSupplier written, LogEntry entry) {
+        Anticipation anticipation = written.anticipation();
         String actor = entry.actorRole() == ActorRole.SUPPLIER ? "you" : "an operator on your behalf";
         String verb = switch (kind) {
             case REQUESTED -> "requested by " + actor;
@@ -66,13 +50,15 @@ class ActionMails {
                 Original value: %s, due %s.
                 New value: %s, due %s (%d days in advance).
                 Status: %s.
-                """.formatted(supplier.corporateName(), anticipation.id(), anticipation.paymentId(), verb,
+                """.formatted(written.supplierName(), anticipation.id(), anticipation.paymentId(), verb,
                 money(anticipation.originalValue()), date(anticipation.originalDueDate()),
                 money(anticipation.newValue()), date(anticipation.newDueDate()), anticipation.daysInAdvance(),
                 entry.toStatus());
         String html = "<html><body>" + text.lines().map(line -> line.isEmpty() ? "" : "<p>" + HtmlUtils.htmlEscape(line) + "</p>")
                 .reduce("", String::concat) + "</body></html>";
-        mail.enqueue(MailMessage.of("anticipation:log:" + entry.id(), user.email(), kind.subject(), new MailContent.Text(text, html)));
+        if (!mail.enqueueToUser(written.supplierUserId(), "anticipation:log:" + entry.id(), kind.subject(), new MailContent.Text(text, html))) {
+            log.warn("Anticipation {}: supplier user {} has no e-mail address; no {} e-mail", anticipation.id(), written.supplierUserId(), kind);
+        }
     }
 
     private static String money(BigDecimal value) {

@@ -2,7 +2,6 @@ package dev.quitto.anticipation.anticipation;
 
 import dev.quitto.anticipation.log.LogEntry;
 import dev.quitto.anticipation.log.RequestLog;
-import dev.quitto.anticipation.payment.Payments;
 import dev.quitto.anticipation.supplier.ActorRole;
 import dev.quitto.anticipation.supplier.Scope;
 import dev.quitto.anticipation.supplier.Scopes;
@@ -23,15 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class AnticipationDecisions {
 
     private final AnticipationRepository anticipations;
-    private final Payments payments;
     private final Scopes scopes;
     private final RequestLog log;
     private final ActionMails mails;
     private final Clock clock;
 
-    AnticipationDecisions(AnticipationRepository anticipations, Payments payments, Scopes scopes, RequestLog log, ActionMails mails, Clock clock) {
+    AnticipationDecisions(AnticipationRepository anticipations, Scopes scopes, RequestLog log, ActionMails mails, Clock clock) {
         this.anticipations = anticipations;
-        this.payments = payments;
         this.scopes = scopes;
         this.log = log;
         this.mails = mails;
@@ -60,13 +57,13 @@ public class AnticipationDecisions {
         }
         Instant now = clock.instant();
         LocalDate today = now.atZone(BusinessTime.ZONE).toLocalDate();
-        Anticipation decided = anticipations.decide(id, decision.to(), scope.userId(), now, decision == Decision.APPROVE ? today : null)
+        RequestWithSupplier written = anticipations.decide(id, decision.to(), scope.userId(), now, decision == Decision.APPROVE ? today : null)
                 .orElseThrow(() -> refusal(id));
-        payments.markDecided(decided.paymentId(), decided.id(), decision.to().asPaymentState());
+        Anticipation decided = written.anticipation();
         LogEntry entry = log.append(new LogEntry(0, decided.id(), decided.paymentId(), decided.supplierId(), scope.userId(), ActorRole.OPERATOR,
                 decision.action(), AnticipationStatus.PENDING.name(), decision.to().name(), decided.originalValue(), decided.newValue(),
                 decided.originalDueDate(), decided.newDueDate(), now));
-        mails.write(decision.mail(), decided, entry);
+        mails.write(decision.mail(), written, entry);
         return decided;
     }
 

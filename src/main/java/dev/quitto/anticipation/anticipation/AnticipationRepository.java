@@ -26,28 +26,44 @@ class AnticipationRepository {
             id, payment_id, supplier_id, status, original_value, original_due_date, new_due_date, new_value, days_in_advance,
             monthly_rate, requested_by, requested_by_role, requested_at, decided_by, decided_by_role, decided_at, updated_at""";
 
+    /** The written request {@code r}'s columns, and the supplier its e-mail goes to. */
+    private static final String WITH_SUPPLIER = "select r.*, s.corporate_name as supplier_name, s.user_id as supplier_user_id";
+
     private final JdbcClient jdbc;
 
     AnticipationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** A new PENDING request; a second open request on the payment breaks the partial unique index: {@link AnticipationExists}. */
-    Anticipation insertPending(long paymentId, long supplierId, BigDecimal originalValue, LocalDate originalDueDate, LocalDate newDueDate,
-                               BigDecimal newValue, long days, BigDecimal monthlyRate, int periodDays, long requestedBy, ActorRole role,
-                               Instant now) {
+    /**
+     * A new PENDING request and its payment's state, in one statement: the payment is opened only if it has no open
+     * request and is not due yet; empty when it was not. A second open request on the payment breaks the partial
+     * unique index: {@link AnticipationExists}. The payment's {@code anticipation_state} and
+     * {@code current_anticipation_id} are this repository's to write: they copy the current request's status.
+     */
+    Optional<RequestWithSupplier> insertPending(long paymentId, long supplierId, BigDecimal originalValue, LocalDate originalDueDate,
+                                                LocalDate newDueDate, BigDecimal newValue, long days, BigDecimal monthlyRate, int periodDays,
+                                                long requestedBy, ActorRole role, Instant now, LocalDate today) {
         try {
             return jdbc.sql("""
-                            insert into anticipation_request (payment_id, supplier_id, status, original_value, original_due_date, new_due_date,
-                                new_value, days_in_advance, monthly_rate, period_days, requested_by, requested_by_role, requested_at, updated_at)
-                            values (:paymentId, :supplierId, 'PENDING', :originalValue, :originalDueDate, :newDueDate, :newValue, :days,
-                                :monthlyRate, :periodDays, :requestedBy, :role, :now, :now)
-                            returning\s""" + COLUMNS)
+                            with created as (
+                                insert into anticipation_request (payment_id, supplier_id, status, original_value, original_due_date,
+                                    new_due_date, new_value, days_in_advance, monthly_rate, period_days, requested_by, requested_by_role,
+                                    requested_at, updated_at)
+                                values (:paymentId, :supplierId, 'PENDING', :originalValue, :originalDueDate, :newDueDate, :newValue, :days,
+                                    :monthlyRate, :periodDays, :requestedBy, :role, :now, :now)
+                                returning\s""" + COLUMNS + """
+                            ), opened as (
+                                update anticipation_payment set anticipation_state = 'PENDING', current_anticipation_id = (select id from created)
+                                where id = :paymentId and anticipation_state in ('NONE', 'DENIED') and due_date > :today
+                                returning id
+                            )
+                            """ + WITH_SUPPLIER + " from created r join anticipation_supplier s on s.id = r.supplier_id where exists (select from opened)")
                     .param("paymentId", paymentId).param("supplierId", supplierId).param("originalValue", originalValue)
                     .param("originalDueDate", originalDueDate).param("newDueDate", newDueDate).param("newValue", newValue)
                     .param("days", (int) days).param("monthlyRate", monthlyRate).param("periodDays", periodDays)
-                    .param("requestedBy", requestedBy).param("role", role.name()).param("now", Timestamp.from(now))
-                    .query(AnticipationRepository::map).single();
+                    .param("requestedBy", requestedBy).param("role", role.name()).param("now", Timestamp.from(now)).param("today", today)
+                    .query(AnticipationRepository::withSupplier).optional();
         } catch (DuplicateKeyException e) {
             if (e.getMostSpecificCause() instanceof PSQLException psql && psql.getServerErrorMessage() != null
                     && ONE_OPEN_PER_PAYMENT.equals(psql.getServerErrorMessage().getConstraint())) {
@@ -58,18 +74,25 @@ class AnticipationRepository {
     }
 
     /**
-     * Decides a request if it is still PENDING (and, to approve, its new due date is not before {@code notBefore}):
-     * the conditional update lets exactly one of concurrent deciders win. Empty when this caller lost.
+     * Decides a request if it is still PENDING (and, to approve, its new due date is not before {@code notBefore}),
+     * copying the decision onto its payment in the same statement: the conditional update lets exactly one of
+     * concurrent deciders win. Empty when this caller lost.
      */
-    Optional<Anticipation> decide(long id, AnticipationStatus to, long decidedBy, Instant now, @Nullable LocalDate notBefore) {
+    Optional<RequestWithSupplier> decide(long id, AnticipationStatus to, long decidedBy, Instant now, @Nullable LocalDate notBefore) {
         return jdbc.sql("""
-                        update anticipation_request set status = :to, decided_by = :decidedBy, decided_by_role = 'OPERATOR',
-                            decided_at = :now, updated_at = :now
-                        where id = :id and status = 'PENDING' and (cast(:notBefore as date) is null or new_due_date >= :notBefore)
-                        returning\s""" + COLUMNS)
-                .param("id", id).param("to", to.name()).param("decidedBy", decidedBy).param("now", Timestamp.from(now))
+                        with decided as (
+                            update anticipation_request set status = :to, decided_by = :decidedBy, decided_by_role = 'OPERATOR',
+                                decided_at = :now, updated_at = :now
+                            where id = :id and status = 'PENDING' and (cast(:notBefore as date) is null or new_due_date >= :notBefore)
+                            returning\s""" + COLUMNS + """
+                        ), copied as (
+                            update anticipation_payment p set anticipation_state = :to
+                            from decided where p.id = decided.payment_id and p.current_anticipation_id = decided.id
+                        )
+                        """ + WITH_SUPPLIER + " from decided r join anticipation_supplier s on s.id = r.supplier_id")
+                .param("id", id).param("to", to.asPaymentState().name()).param("decidedBy", decidedBy).param("now", Timestamp.from(now))
                 .param("notBefore", notBefore)
-                .query(AnticipationRepository::map).optional();
+                .query(AnticipationRepository::withSupplier).optional();
     }
 
     Optional<Anticipation> findInScope(long id, @Nullable Long supplierId) {
@@ -115,6 +138,10 @@ class AnticipationRepository {
             params.put("today", today);
         }
         return new Where(sql.toString(), params);
+    }
+
+    private static RequestWithSupplier withSupplier(ResultSet rs, int row) throws SQLException {
+        return new RequestWithSupplier(map(rs, row), rs.getString("supplier_name"), rs.getLong("supplier_user_id"));
     }
 
     private static Anticipation map(ResultSet rs, int row) throws SQLException {

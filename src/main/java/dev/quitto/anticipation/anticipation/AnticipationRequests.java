@@ -26,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Requesting an anticipation (a supplier for itself, or an operator on its behalf), and previewing one. The checks
  * run in the seed's order: fields, an open request, an unavailable payment, the new date before the due date, a
- * new value above zero. A request writes the PENDING row, the payment's state, one R log row and one e-mail, in one
- * transaction.
+ * new value above zero. A request writes the PENDING row with the payment's state (one statement), one R log row and one
+ * e-mail, in one transaction.
  */
 @Service
 public class AnticipationRequests {
@@ -64,14 +64,13 @@ public class AnticipationRequests {
         Discount discount = new Discount(settings.monthlyRate(), settings.periodDays());
         Discount.Quote quote = check(payment, newDueDate, today, discount);
 
-        Anticipation created = anticipations.insertPending(payment.id(), payment.supplierId(), payment.value(), payment.dueDate(), newDueDate,
-                quote.newValue(), quote.daysInAdvance(), discount.monthlyRate(), discount.periodDays(), scope.userId(), scope.role(), now);
-        if (!payments.markRequested(payment.id(), created.id(), today)) {
-            throw new AnticipationExists();
-        }
+        RequestWithSupplier written = anticipations.insertPending(payment.id(), payment.supplierId(), payment.value(), payment.dueDate(),
+                newDueDate, quote.newValue(), quote.daysInAdvance(), discount.monthlyRate(), discount.periodDays(), scope.userId(), scope.role(),
+                now, today).orElseThrow(AnticipationExists::new);
+        Anticipation created = written.anticipation();
         LogEntry entry = log.append(new LogEntry(0, created.id(), payment.id(), payment.supplierId(), scope.userId(), scope.role(),
                 LogAction.R, null, AnticipationStatus.PENDING.name(), payment.value(), quote.newValue(), payment.dueDate(), newDueDate, now));
-        mails.write(MailKind.REQUESTED, created, entry);
+        mails.write(MailKind.REQUESTED, written, entry);
         return created;
     }
 

@@ -70,24 +70,6 @@ class PaymentRepository {
         return jdbc.sql("select count(*) from anticipation_payment p where " + where.sql()).params(where.params()).query(Long.class).single();
     }
 
-    /**
-     * Opens a request on the payment: wins only if it has no open request and is not due yet. Takes the payment's
-     * row lock until commit.
-     */
-    boolean markRequested(long paymentId, long anticipationId, LocalDate today) {
-        return jdbc.sql("""
-                        update anticipation_payment set anticipation_state = 'PENDING', current_anticipation_id = :anticipationId
-                        where id = :id and anticipation_state in ('NONE', 'DENIED') and due_date > :today
-                        """)
-                .param("id", paymentId).param("anticipationId", anticipationId).param("today", today).update() == 1;
-    }
-
-    /** Copies a decision onto the payment whose current request it is. */
-    void markDecided(long paymentId, long anticipationId, AnticipationState state) {
-        jdbc.sql("update anticipation_payment set anticipation_state = :state where id = :id and current_anticipation_id = :anticipationId")
-                .param("id", paymentId).param("anticipationId", anticipationId).param("state", state.name()).update();
-    }
-
     private record Where(String sql, Map<String, @Nullable Object> params) {
     }
 

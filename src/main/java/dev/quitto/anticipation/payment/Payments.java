@@ -97,15 +97,6 @@ public class Payments {
         return payments.findInScope(id, scope.supplierId());
     }
 
-    /** Opens a request on the payment inside the caller's transaction; false when it already has one or is due. */
-    public boolean markRequested(long paymentId, long anticipationId, LocalDate today) {
-        return payments.markRequested(paymentId, anticipationId, today);
-    }
-
-    public void markDecided(long paymentId, long anticipationId, AnticipationState state) {
-        payments.markDecided(paymentId, anticipationId, state);
-    }
-
     /** The serializer's field order: supplier, due date, value. */
     private static List<FieldViolation> order(List<FieldViolation> violations) {
         List<String> fields = List.of("supplierId", "dueDate", "value");

@@ -42,6 +42,22 @@ public class Mail {
         return id;
     }
 
+    /**
+     * Queues a message to platform user {@code userId}'s e-mail address, read by the same statement that queues it
+     * (one round trip instead of a user lookup and an insert). False, and nothing queued, when the user has no
+     * address or {@code businessKey} was queued before.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueueToUser(long userId, String businessKey, String subject, MailContent content) {
+        MailMessage.checkKeyAndSubject(businessKey, subject);
+        checkTemplate(content);
+        boolean queued = repository.insertToUser(userId, businessKey, subject, content);
+        if (queued) {
+            wakeDispatcherAfterCommit();
+        }
+        return queued;
+    }
+
     /** Queues many messages in one round trip; returns how many were new (the others' keys were queued before). */
     @Transactional(propagation = Propagation.MANDATORY)
     public int enqueueAll(List<MailMessage> messages) {
@@ -61,7 +77,11 @@ public class Mail {
     }
 
     private void checkTemplate(MailMessage message) {
-        if (message.content() instanceof MailContent.Template template && !templates.exists(template.name())) {
+        checkTemplate(message.content());
+    }
+
+    private void checkTemplate(MailContent content) {
+        if (content instanceof MailContent.Template template && !templates.exists(template.name())) {
             throw new IllegalArgumentException("No mail template " + template.name() + " (templates/mail/" + template.name() + ".txt)");
         }
     }

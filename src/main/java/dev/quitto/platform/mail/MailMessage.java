@@ -18,9 +18,7 @@ public record MailMessage(String businessKey, List<String> to, String subject, M
     public static final int MAX_KEY_LENGTH = 200;
 
     public MailMessage {
-        if (businessKey.isBlank() || businessKey.length() > MAX_KEY_LENGTH) {
-            throw new IllegalArgumentException("A mail business key has 1 to " + MAX_KEY_LENGTH + " characters");
-        }
+        checkKeyAndSubject(businessKey, subject);
         if (to.isEmpty()) {
             throw new IllegalArgumentException("A mail needs a recipient");
         }
@@ -32,11 +30,17 @@ public record MailMessage(String businessKey, List<String> to, String subject, M
                 throw new IllegalArgumentException("Not an e-mail address: " + address, e);
             }
         }
-        if (subject.isBlank()) {
-            throw new IllegalArgumentException("A mail needs a subject");
-        }
         if (messageId != null && !(messageId.startsWith("<") && messageId.endsWith(">") && messageId.contains("@"))) {
             throw new IllegalArgumentException("A Message-ID looks like <left@right>, not " + messageId);
+        }
+    }
+
+    static void checkKeyAndSubject(String businessKey, String subject) {
+        if (businessKey.isBlank() || businessKey.length() > MAX_KEY_LENGTH) {
+            throw new IllegalArgumentException("A mail business key has 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        if (subject.isBlank()) {
+            throw new IllegalArgumentException("A mail needs a subject");
         }
     }
 

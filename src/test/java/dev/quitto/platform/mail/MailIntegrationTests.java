@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.quitto.platform.security.Role;
 import dev.quitto.testsupport.QuittoIntegrationTest;
 import dev.quitto.testsupport.SmtpStub;
 import dev.quitto.testsupport.TestClock;
 import dev.quitto.testsupport.TestMailServer;
+import dev.quitto.testsupport.TestUsers;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.math.BigDecimal;
@@ -43,6 +45,9 @@ class MailIntegrationTests {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    TestUsers users;
+
     @AfterEach
     void smtpServerIsUp() {
         TestMailServer.start();
@@ -72,6 +77,51 @@ class MailIntegrationTests {
         assertThat((String) parts.getBodyPart(1).getContent()).contains("<strong>Maria José</strong>").contains("7811.00");
         assertThat(column(id, "message_id")).isEqualTo("<" + id + "@quitto.local>");
         assertThat(column(id, "sent_at")).isNotNull();
+    }
+
+    @Test
+    void aMailToAUserGoesToTheAddressStoredForThatUser() throws Exception {
+        TestUsers.TestUser user = users.createWithEmail(Role.SUPPLIER);
+        String key = "test:to-user:" + user.id();
+
+        Boolean queued = transaction.execute(status -> mail.enqueueToUser(user.id(), key, "Antecipação aprovada", MailContent.text("Olá")));
+
+        assertThat(queued).isTrue();
+        UUID id = jdbc.sql("select id from platform_mail where business_key = :key").param("key", key).query(UUID.class).single();
+        assertThat(column(id, "recipients")).isEqualTo("{" + user.login() + "}");
+        awaitStatus(id, "SENT");
+        assertThat(TestMailServer.messagesTo(user.login())).singleElement()
+                .satisfies(sent -> assertThat(sent.getMessageID()).isEqualTo("<" + id + "@quitto.local>"));
+    }
+
+    @Test
+    void aMailToAUserWithoutAnAddressIsNotQueued() {
+        TestUsers.TestUser user = users.create(Role.SUPPLIER);
+        String key = "test:to-user:" + user.id();
+
+        Boolean queued = transaction.execute(status -> mail.enqueueToUser(user.id(), key, "Antecipação aprovada", MailContent.text("Olá")));
+
+        assertThat(queued).isFalse();
+        assertThat(jdbc.sql("select count(*) from platform_mail where business_key = :key").param("key", key).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aMailToAUserIsQueuedOncePerBusinessKey() {
+        TestUsers.TestUser user = users.createWithEmail(Role.SUPPLIER);
+        String key = "test:to-user:" + user.id();
+
+        Boolean first = transaction.execute(status -> mail.enqueueToUser(user.id(), key, "Antecipação aprovada", MailContent.text("Olá")));
+        Boolean second = transaction.execute(status -> mail.enqueueToUser(user.id(), key, "Antecipação aprovada", MailContent.text("Olá de novo")));
+
+        assertThat(first).isTrue();
+        assertThat(second).isFalse();
+        assertThat(jdbc.sql("select count(*) from platform_mail where business_key = :key").param("key", key).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aMailToAUserNeedsTheCallersTransaction() {
+        assertThatThrownBy(() -> mail.enqueueToUser(1, "test:no-transaction", "Assunto", MailContent.text("Olá")))
+                .isInstanceOf(IllegalTransactionStateException.class);
     }
 
     @Test

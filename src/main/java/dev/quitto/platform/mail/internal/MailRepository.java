@@ -38,6 +38,14 @@ public class MailRepository {
             on conflict (business_key) do nothing
             """;
 
+    private static final String INSERT_TO_USER = """
+            insert into platform_mail (id, business_key, recipients, subject, template, model, body_text, body_html, message_id,
+                                       status, attempts, next_attempt_at, created_at, updated_at)
+            select ?, ?, array[u.email], ?, ?, cast(? as jsonb), ?, ?, ?, 'PENDING', 0, ?, ?, ?
+            from platform_user u where u.id = ? and u.email is not null
+            on conflict (business_key) do nothing
+            """;
+
     private static final String VIEW_COLUMNS = """
             id, business_key, recipients, subject, template, status, attempts, next_attempt_at, sent_at, message_id,
             last_error, claimed_by, created_at, updated_at""";
@@ -74,12 +82,34 @@ public class MailRepository {
         return Arrays.stream(batch.batchUpdate(INSERT, rows)).map(count -> Math.max(count, 0)).sum();
     }
 
+    /** Inserts a message to the user's stored address; false when the user has none or the key exists. */
+    public boolean insertToUser(long userId, String businessKey, String subject, MailContent content) {
+        UUID id = uuids.newId();
+        Object[] columns = contentColumns(content);
+        OffsetDateTime at = utc(clock.instant());
+        return batch.update(INSERT_TO_USER, id, businessKey, subject, columns[0], columns[1], columns[2], columns[3],
+                defaultMessageId(id), at, at, at, userId) == 1;
+    }
+
     private Object[] row(UUID id, MailMessage message, Instant now) {
+        Object[] columns = contentColumns(message.content());
+        String messageId = message.messageId() != null ? message.messageId() : defaultMessageId(id);
+        OffsetDateTime at = utc(now);
+        return new Object[] {id, message.businessKey(), message.to().toArray(String[]::new), message.subject(),
+                columns[0], columns[1], columns[2], columns[3], messageId, at, at, at};
+    }
+
+    private String defaultMessageId(UUID id) {
+        return "<" + id + "@" + settings.messageIdDomain() + ">";
+    }
+
+    /** Template, model, text and HTML, in the insert's column order. */
+    private static Object[] contentColumns(MailContent content) {
         String template = null;
         String model = null;
         String text = null;
         String html = null;
-        switch (message.content()) {
+        switch (content) {
             case MailContent.Template t -> {
                 template = t.name();
                 model = JSON.writeValueAsString(t.model());
@@ -89,10 +119,7 @@ public class MailRepository {
                 html = t.html();
             }
         }
-        String messageId = message.messageId() != null ? message.messageId() : "<" + id + "@" + settings.messageIdDomain() + ">";
-        OffsetDateTime at = utc(now);
-        return new Object[] {id, message.businessKey(), message.to().toArray(String[]::new), message.subject(),
-                varchar(template), varchar(model), varchar(text), varchar(html), messageId, at, at, at};
+        return new Object[] {varchar(template), varchar(model), varchar(text), varchar(html)};
     }
 
     /**
