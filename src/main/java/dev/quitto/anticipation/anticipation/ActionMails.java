@@ -1,6 +1,5 @@
 package dev.quitto.anticipation.anticipation;
 
-import dev.quitto.anticipation.log.LogEntry;
 import dev.quitto.anticipation.supplier.ActorRole;
 import dev.quitto.platform.mail.Mail;
 import dev.quitto.platform.mail.MailContent;
@@ -34,9 +33,9 @@ class ActionMails {
         this.mail = mail;
     }
 
-    void write(MailKind kind, RequestWithSupplier written, LogEntry entry) {
+    void write(MailKind kind, RequestWithSupplier written, ActorRole actorRole) {
         Anticipation anticipation = written.anticipation();
-        String actor = entry.actorRole() == ActorRole.SUPPLIER ? "you" : "an operator on your behalf";
+        String actor = actorRole == ActorRole.SUPPLIER ? "you" : "an operator on your behalf";
         String verb = switch (kind) {
             case REQUESTED -> "requested by " + actor;
             case APPROVED -> "approved by " + actor;
@@ -53,10 +52,10 @@ class ActionMails {
                 """.formatted(written.supplierName(), anticipation.id(), anticipation.paymentId(), verb,
                 money(anticipation.originalValue()), date(anticipation.originalDueDate()),
                 money(anticipation.newValue()), date(anticipation.newDueDate()), anticipation.daysInAdvance(),
-                entry.toStatus());
+                anticipation.status().name());
         String html = "<html><body>" + text.lines().map(line -> line.isEmpty() ? "" : "<p>" + HtmlUtils.htmlEscape(line) + "</p>")
                 .reduce("", String::concat) + "</body></html>";
-        if (!mail.enqueueToUser(written.supplierUserId(), "anticipation:log:" + entry.id(), kind.subject(), new MailContent.Text(text, html))) {
+        if (!mail.enqueueToUser(written.supplierUserId(), "anticipation:log:" + written.logId(), kind.subject(), new MailContent.Text(text, html))) {
             log.warn("Anticipation {}: supplier user {} has no e-mail address; no {} e-mail", anticipation.id(), written.supplierUserId(), kind);
         }
     }

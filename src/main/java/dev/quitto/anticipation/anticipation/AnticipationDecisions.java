@@ -1,7 +1,5 @@
 package dev.quitto.anticipation.anticipation;
 
-import dev.quitto.anticipation.log.LogEntry;
-import dev.quitto.anticipation.log.RequestLog;
 import dev.quitto.anticipation.supplier.ActorRole;
 import dev.quitto.anticipation.supplier.Scope;
 import dev.quitto.anticipation.supplier.Scopes;
@@ -23,14 +21,12 @@ public class AnticipationDecisions {
 
     private final AnticipationRepository anticipations;
     private final Scopes scopes;
-    private final RequestLog log;
     private final ActionMails mails;
     private final Clock clock;
 
-    AnticipationDecisions(AnticipationRepository anticipations, Scopes scopes, RequestLog log, ActionMails mails, Clock clock) {
+    AnticipationDecisions(AnticipationRepository anticipations, Scopes scopes, ActionMails mails, Clock clock) {
         this.anticipations = anticipations;
         this.scopes = scopes;
-        this.log = log;
         this.mails = mails;
         this.clock = clock;
     }
@@ -57,14 +53,10 @@ public class AnticipationDecisions {
         }
         Instant now = clock.instant();
         LocalDate today = now.atZone(BusinessTime.ZONE).toLocalDate();
-        RequestWithSupplier written = anticipations.decide(id, decision.to(), scope.userId(), now, decision == Decision.APPROVE ? today : null)
-                .orElseThrow(() -> refusal(id));
-        Anticipation decided = written.anticipation();
-        LogEntry entry = log.append(new LogEntry(0, decided.id(), decided.paymentId(), decided.supplierId(), scope.userId(), ActorRole.OPERATOR,
-                decision.action(), AnticipationStatus.PENDING.name(), decision.to().name(), decided.originalValue(), decided.newValue(),
-                decided.originalDueDate(), decided.newDueDate(), now));
-        mails.write(decision.mail(), written, entry);
-        return decided;
+        RequestWithSupplier written = anticipations.decide(id, decision.to(), decision.action(), scope.userId(), now,
+                decision == Decision.APPROVE ? today : null).orElseThrow(() -> refusal(id));
+        mails.write(decision.mail(), written, ActorRole.OPERATOR);
+        return written.anticipation();
     }
 
     /** Why the conditional update changed nothing; read again only to pick the answer. */

@@ -1,5 +1,6 @@
 package dev.quitto.anticipation.anticipation;
 
+import dev.quitto.anticipation.log.LogAction;
 import dev.quitto.anticipation.supplier.ActorRole;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -26,8 +27,14 @@ class AnticipationRepository {
             id, payment_id, supplier_id, status, original_value, original_due_date, new_due_date, new_value, days_in_advance,
             monthly_rate, requested_by, requested_by_role, requested_at, decided_by, decided_by_role, decided_at, updated_at""";
 
-    /** The written request {@code r}'s columns, and the supplier its e-mail goes to. */
-    private static final String WITH_SUPPLIER = "select r.*, s.corporate_name as supplier_name, s.user_id as supplier_user_id";
+    /** The written request {@code r}'s columns, the supplier its e-mail goes to and the log row {@code l} of the action. */
+    private static final String WITH_SUPPLIER = "select r.*, s.corporate_name as supplier_name, s.user_id as supplier_user_id, l.id as log_id";
+
+    /** The action's row of the request log, selected from the request it wrote. */
+    private static final String LOG = """
+            insert into anticipation_request_log (anticipation_id, payment_id, supplier_id, actor_user_id, actor_role, action, from_status,
+                to_status, value_before, value_after, due_date_before, due_date_after, occurred_at)
+            """;
 
     private final JdbcClient jdbc;
 
@@ -36,7 +43,7 @@ class AnticipationRepository {
     }
 
     /**
-     * A new PENDING request and its payment's state, in one statement: the payment is opened only if it has no open
+     * A new PENDING request, its payment's state and its R log row, in one statement: the payment is opened only if it has no open
      * request and is not due yet; empty when it was not. A second open request on the payment breaks the partial
      * unique index: {@link AnticipationExists}. The payment's {@code anticipation_state} and
      * {@code current_anticipation_id} are this repository's to write: they copy the current request's status.
@@ -57,8 +64,16 @@ class AnticipationRepository {
                                 update anticipation_payment set anticipation_state = 'PENDING', current_anticipation_id = (select id from created)
                                 where id = :paymentId and anticipation_state in ('NONE', 'DENIED') and due_date > :today
                                 returning id
+                            ), logged as (
+                            """ + LOG + """
+                                select id, payment_id, supplier_id, requested_by, requested_by_role, 'R', null, status, original_value, new_value,
+                                    original_due_date, new_due_date, requested_at
+                                from created
+                                returning id
                             )
-                            """ + WITH_SUPPLIER + " from created r join anticipation_supplier s on s.id = r.supplier_id where exists (select from opened)")
+                            """ + WITH_SUPPLIER + """
+                             from created r join anticipation_supplier s on s.id = r.supplier_id cross join logged l
+                            where exists (select from opened)""")
                     .param("paymentId", paymentId).param("supplierId", supplierId).param("originalValue", originalValue)
                     .param("originalDueDate", originalDueDate).param("newDueDate", newDueDate).param("newValue", newValue)
                     .param("days", (int) days).param("monthlyRate", monthlyRate).param("periodDays", periodDays)
@@ -75,10 +90,10 @@ class AnticipationRepository {
 
     /**
      * Decides a request if it is still PENDING (and, to approve, its new due date is not before {@code notBefore}),
-     * copying the decision onto its payment in the same statement: the conditional update lets exactly one of
+     * copying the decision onto its payment and writing its A or D log row in the same statement: the conditional update lets exactly one of
      * concurrent deciders win. Empty when this caller lost.
      */
-    Optional<RequestWithSupplier> decide(long id, AnticipationStatus to, long decidedBy, Instant now, @Nullable LocalDate notBefore) {
+    Optional<RequestWithSupplier> decide(long id, AnticipationStatus to, LogAction action, long decidedBy, Instant now, @Nullable LocalDate notBefore) {
         return jdbc.sql("""
                         with decided as (
                             update anticipation_request set status = :to, decided_by = :decidedBy, decided_by_role = 'OPERATOR',
@@ -88,9 +103,15 @@ class AnticipationRepository {
                         ), copied as (
                             update anticipation_payment p set anticipation_state = :to
                             from decided where p.id = decided.payment_id and p.current_anticipation_id = decided.id
+                        ), logged as (
+                        """ + LOG + """
+                            select id, payment_id, supplier_id, decided_by, decided_by_role, :action, 'PENDING', status, original_value, new_value,
+                                original_due_date, new_due_date, decided_at
+                            from decided
+                            returning id
                         )
-                        """ + WITH_SUPPLIER + " from decided r join anticipation_supplier s on s.id = r.supplier_id")
-                .param("id", id).param("to", to.asPaymentState().name()).param("decidedBy", decidedBy).param("now", Timestamp.from(now))
+                        """ + WITH_SUPPLIER + " from decided r join anticipation_supplier s on s.id = r.supplier_id cross join logged l")
+                .param("id", id).param("to", to.asPaymentState().name()).param("action", action.name()).param("decidedBy", decidedBy).param("now", Timestamp.from(now))
                 .param("notBefore", notBefore)
                 .query(AnticipationRepository::withSupplier).optional();
     }
@@ -141,7 +162,7 @@ class AnticipationRepository {
     }
 
     private static RequestWithSupplier withSupplier(ResultSet rs, int row) throws SQLException {
-        return new RequestWithSupplier(map(rs, row), rs.getString("supplier_name"), rs.getLong("supplier_user_id"));
+        return new RequestWithSupplier(map(rs, row), rs.getString("supplier_name"), rs.getLong("supplier_user_id"), rs.getLong("log_id"));
     }
 
     private static Anticipation map(ResultSet rs, int row) throws SQLException {

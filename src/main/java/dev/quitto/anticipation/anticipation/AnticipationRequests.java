@@ -1,9 +1,6 @@
 package dev.quitto.anticipation.anticipation;
 
 import dev.quitto.anticipation.AnticipationSettings;
-import dev.quitto.anticipation.log.LogAction;
-import dev.quitto.anticipation.log.LogEntry;
-import dev.quitto.anticipation.log.RequestLog;
 import dev.quitto.anticipation.payment.AnticipationState;
 import dev.quitto.anticipation.payment.Payment;
 import dev.quitto.anticipation.payment.Payments;
@@ -26,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Requesting an anticipation (a supplier for itself, or an operator on its behalf), and previewing one. The checks
  * run in the seed's order: fields, an open request, an unavailable payment, the new date before the due date, a
- * new value above zero. A request writes the PENDING row with the payment's state (one statement), one R log row and one
+ * new value above zero. A request writes the PENDING row, the payment's state and one R log row (one statement) and one
  * e-mail, in one transaction.
  */
 @Service
@@ -38,17 +35,15 @@ public class AnticipationRequests {
     private final AnticipationRepository anticipations;
     private final Payments payments;
     private final Scopes scopes;
-    private final RequestLog log;
     private final ActionMails mails;
     private final AnticipationSettings settings;
     private final Clock clock;
 
-    AnticipationRequests(AnticipationRepository anticipations, Payments payments, Scopes scopes, RequestLog log, ActionMails mails,
+    AnticipationRequests(AnticipationRepository anticipations, Payments payments, Scopes scopes, ActionMails mails,
                          AnticipationSettings settings, Clock clock) {
         this.anticipations = anticipations;
         this.payments = payments;
         this.scopes = scopes;
-        this.log = log;
         this.mails = mails;
         this.settings = settings;
         this.clock = clock;
@@ -67,11 +62,8 @@ public class AnticipationRequests {
         RequestWithSupplier written = anticipations.insertPending(payment.id(), payment.supplierId(), payment.value(), payment.dueDate(),
                 newDueDate, quote.newValue(), quote.daysInAdvance(), discount.monthlyRate(), discount.periodDays(), scope.userId(), scope.role(),
                 now, today).orElseThrow(AnticipationExists::new);
-        Anticipation created = written.anticipation();
-        LogEntry entry = log.append(new LogEntry(0, created.id(), payment.id(), payment.supplierId(), scope.userId(), scope.role(),
-                LogAction.R, null, AnticipationStatus.PENDING.name(), payment.value(), quote.newValue(), payment.dueDate(), newDueDate, now));
-        mails.write(MailKind.REQUESTED, written, entry);
-        return created;
+        mails.write(MailKind.REQUESTED, written, scope.role());
+        return written.anticipation();
     }
 
     /** What {@link #request} would store, with the same checks and answers, and no side effects. */

@@ -6,10 +6,12 @@ import dev.quitto.anticipation.web.PageSpec;
 import dev.quitto.anticipation.web.Slice;
 import dev.quitto.platform.security.CurrentUser;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The request log: appended to inside each action's transaction, read in the caller's scope. */
+/**
+ * The request log, read in the caller's scope. Its rows are written by the statement of the action they record
+ * ({@code AnticipationRepository}), so a transition never exists without its row.
+ */
 @Service
 public class RequestLog {
 
@@ -19,12 +21,6 @@ public class RequestLog {
     RequestLog(RequestLogRepository log, Scopes scopes) {
         this.log = log;
         this.scopes = scopes;
-    }
-
-    /** Appends a row (its id is ignored) in the caller's transaction, which must exist. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public LogEntry append(LogEntry entry) {
-        return log.append(entry);
     }
 
     @Transactional(readOnly = true)

@@ -26,22 +26,6 @@ class RequestLogRepository {
         this.jdbc = jdbc;
     }
 
-    LogEntry append(LogEntry entry) {
-        return jdbc.sql("""
-                        insert into anticipation_request_log (anticipation_id, payment_id, supplier_id, actor_user_id, actor_role, action,
-                            from_status, to_status, value_before, value_after, due_date_before, due_date_after, occurred_at)
-                        values (:anticipationId, :paymentId, :supplierId, :actorUserId, :actorRole, :action, :fromStatus, :toStatus,
-                            :valueBefore, :valueAfter, :dueDateBefore, :dueDateAfter, :occurredAt)
-                        returning\s""" + COLUMNS)
-                .param("anticipationId", entry.anticipationId()).param("paymentId", entry.paymentId()).param("supplierId", entry.supplierId())
-                .param("actorUserId", entry.actorUserId()).param("actorRole", entry.actorRole().name()).param("action", entry.action().name())
-                .param("fromStatus", entry.fromStatus()).param("toStatus", entry.toStatus())
-                .param("valueBefore", entry.valueBefore()).param("valueAfter", entry.valueAfter())
-                .param("dueDateBefore", entry.dueDateBefore()).param("dueDateAfter", entry.dueDateAfter())
-                .param("occurredAt", Timestamp.from(entry.occurredAt()))
-                .query(RequestLogRepository::map).single();
-    }
-
     List<LogEntry> page(@Nullable Long scope, LogFilter filter, int limit, long offset) {
         Where where = where(scope, filter);
         return jdbc.sql("select " + COLUMNS + " from anticipation_request_log where " + where.sql() + " order by occurred_at desc, id desc limit :limit offset :offset")
