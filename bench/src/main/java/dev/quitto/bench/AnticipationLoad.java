@@ -39,7 +39,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  *   <li>anticipation create and then approve throughput with {@code clients} concurrent clients on virtual threads,
  *       each for {@code seconds} seconds.</li>
  * </ol>
- * Usage: {@code java -cp … dev.quitto.bench.AnticipationLoad [payments] [suppliers] [seconds] [clients]}.
+ * Usage: {@code java -cp … dev.quitto.bench.AnticipationLoad [payments] [suppliers] [seconds] [clients] [warm-up seconds per operation]}
+ * (warm-up default: half of {@code seconds}).
  */
 public final class AnticipationLoad {
 
@@ -54,6 +55,7 @@ public final class AnticipationLoad {
         int suppliers = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         int clients = args.length > 3 ? Integer.parseInt(args[3]) : 32;
+        int warmUpSeconds = args.length > 4 ? Integer.parseInt(args[4]) : Math.max(5, seconds / 2);
         ConfigurableApplicationContext context = SpringApplication.run(QuittoApplication.class,
                 "--server.port=0", "--quitto.database.embedded.ephemeral=true", "--quitto.security.jwt-secret=bench-only-jwt-secret-0123456789abcdef",
                 "--quitto.security.access-token-ttl=2h", "--quitto.security.login-rate-limit.per-address=1000000",
@@ -75,7 +77,7 @@ public final class AnticipationLoad {
                 supplierTokens.add(token(base, "bench-" + supplier + "@example.com"));
             }
             listing(base, operator, supplierTokens);
-            throughput(base, operator, jdbc, today, seconds, clients);
+            throughput(base, operator, jdbc, today, seconds, warmUpSeconds, clients);
         } finally {
             context.close();
         }
@@ -196,7 +198,8 @@ public final class AnticipationLoad {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 
-    private static void throughput(String base, String operator, JdbcClient jdbc, LocalDate today, int seconds, int clients) throws Exception {
+    private static void throughput(String base, String operator, JdbcClient jdbc, LocalDate today, int seconds, int warmUp, int clients)
+            throws Exception {
         ConcurrentLinkedQueue<Long> available = new ConcurrentLinkedQueue<>(jdbc.sql(
                         "select id from anticipation_payment where anticipation_state = 'NONE' and due_date > :today order by random() limit 400000")
                 .param("today", today).query(Long.class).list());
@@ -228,7 +231,6 @@ public final class AnticipationLoad {
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         };
         // A cold JVM interprets and compiles the request path for its first tens of thousands of requests: warm both up
-        int warmUp = Math.max(5, seconds / 2);
         run("create  (warm-up)", warmUp, clients, postmaster, create);
         run("approve (warm-up)", warmUp, clients, postmaster, approve);
         run("create  POST /api/anticipations/", seconds, clients, postmaster, create);
