@@ -132,7 +132,10 @@ public final class FieldDates {
         if (value.isEmpty()) {
             return null;
         }
-        Written written = parse(value);
+        Written written = fastDate(value);
+        if (written == null) {
+            written = parse(value);
+        }
         return written == null || written.shortYear() ? null : written.date();
     }
 
@@ -141,6 +144,33 @@ public final class FieldDates {
      * {@code /} and repairs a missing second slash ({@code 28/062021} to {@code 28/06/2021}).
      */
     static String normalize(String raw) {
+        return needsNoRepair(raw) ? raw : repaired(raw);
+    }
+
+    /**
+     * True when {@link #repaired} would return {@code value} unchanged (almost every value of the original file),
+     * checked without regular expressions: no whitespace but single inner spaces, and either no slash or at least
+     * two with no space beside them (a missing slash can only follow a value's first and only slash).
+     */
+    static boolean needsNoRepair(String value) {
+        int length = value.length();
+        int slashes = 0;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c == ' ') {
+                if (i == 0 || i == length - 1 || value.charAt(i + 1) == ' ' || value.charAt(i + 1) == '/' || value.charAt(i - 1) == '/') {
+                    return false;
+                }
+            } else if (c == '/') {
+                slashes++;
+            } else if (c == '\u00A0' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return false;
+            }
+        }
+        return slashes == 0 || slashes >= 2;
+    }
+
+    static String repaired(String raw) {
         String value = INNER_WHITESPACE.matcher(raw).replaceAll(" ").strip();
         if (value.indexOf('/') >= 0) {
             value = SPACE_AT_SLASH.matcher(value).replaceAll("/");
@@ -169,6 +199,35 @@ public final class FieldDates {
         }
         try {
             return new Written(LocalDate.of(year, month, day), LocalTime.of(hour, minute, second), null, false);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The two date-only shapes of deadlines, {@code dd/MM/yyyy} and {@code yyyy-MM-dd}, without regular expressions. */
+    private static @Nullable Written fastDate(String value) {
+        if (value.length() != 10) {
+            return null;
+        }
+        int year;
+        int month;
+        int day;
+        if (value.charAt(2) == '/' && value.charAt(5) == '/') {
+            day = digits(value, 0, 2);
+            month = digits(value, 3, 5);
+            year = digits(value, 6, 10);
+        } else if (value.charAt(4) == '-' && value.charAt(7) == '-') {
+            year = digits(value, 0, 4);
+            month = digits(value, 5, 7);
+            day = digits(value, 8, 10);
+        } else {
+            return null;
+        }
+        if ((year | month | day) < 0 || year == 0) {
+            return null;
+        }
+        try {
+            return new Written(LocalDate.of(year, month, day), null, null, false);
         } catch (DateTimeException e) {
             return null;
         }

@@ -210,22 +210,21 @@ class VisitImport implements ImportKind {
                 where not exists (select 1 from fieldops_client c where c.id = s.client_id)
                 on conflict (id) do nothing""".formatted(stage)).param("now", now).update();
         marks[1] = System.nanoTime();
-        // The winning lines with their dimension ids, and which of them are new or differ from the stored visit.
-        long accepted = jdbc.sql("""
-                create temp table fo_resolved on commit drop as
-                select s.id, s.client_id, a.id as angel_id, p.id as polo_id, s.deadline, s.visit_date, s.visited_at
-                from %s s
-                join fieldops_angel a on a.name_key = s.angel_key
-                join fieldops_polo p on p.name_key = s.polo_key
-                where not exists (select 1 from fo_dup d where d.id = s.id and d.winner <> s.line_no)""".formatted(stage)).update();
-        jdbc.sql("analyze fo_resolved").update();
+        // Every staged line that is not a duplicate's loser is accepted: its angel and polo exist now. Of those winning
+        // lines, with their dimension ids, only the new ones and those that differ from the stored visit are kept.
+        long accepted = context.stagedRows() - duplicates;
         jdbc.sql("""
                 create temp table fo_write on commit drop as
                 select r.*, v.id is null as is_new
-                from fo_resolved r left join fieldops_visit v on v.id = r.id
+                from (select s.id, s.client_id, a.id as angel_id, p.id as polo_id, s.deadline, s.visit_date, s.visited_at
+                      from %s s
+                      join fieldops_angel a on a.name_key = s.angel_key
+                      join fieldops_polo p on p.name_key = s.polo_key
+                      where not exists (select 1 from fo_dup d where d.id = s.id and d.winner <> s.line_no)) r
+                left join fieldops_visit v on v.id = r.id
                 where v.id is null
                    or (v.client_id, v.angel_id, v.polo_id, v.deadline, v.visit_date, v.visited_at)
-                      is distinct from (r.client_id, r.angel_id, r.polo_id, r.deadline, r.visit_date, r.visited_at)""").update();
+                      is distinct from (r.client_id, r.angel_id, r.polo_id, r.deadline, r.visit_date, r.visited_at)""".formatted(stage)).update();
         jdbc.sql("analyze fo_write").update();
         marks[2] = System.nanoTime();
         // The old contribution of every visit that will change, read under its row lock (key order: no deadlocks).
@@ -263,7 +262,7 @@ class VisitImport implements ImportKind {
         extra.put("angelsCreated", angelsCreated);
         extra.put("polosCreated", polosCreated);
         extra.put("clientsCreated", clientsCreated);
-        return new ApplyResult(accepted, duplicates, context.stagedRows() - accepted - duplicates, extra);
+        return new ApplyResult(accepted, duplicates, 0, extra);
     }
 
     private Written upsertVisits(ImportContext context, Timestamp now) {

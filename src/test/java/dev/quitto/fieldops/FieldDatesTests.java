@@ -8,6 +8,7 @@ import dev.quitto.fieldops.FieldDates.VisitResult;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -139,5 +140,39 @@ class FieldDatesTests {
             "2021-06-29\t\t09:07:23|2021-06-29 09:07:23"})
     void normalizesWhitespaceAndRepairsAMissingSlash(String raw, String expected) {
         assertThat(FieldDates.normalize(raw)).isEqualTo(expected);
+    }
+    @Test
+    void theRegexFreePathsAgreeWithTheRegularExpressionsOnAHundredThousandMessyValues() {
+        Random random = new Random(20211231);
+        String alphabet = "0123456789//--::  T\t\u00A0\u2007Z+.";
+        String[] shapes = {"dd/MM/yyyy", "yyyy-MM-dd", "dd/MM/yyyy HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "dd/MMyyyy", "dd /MM /yyyy HH:mm"};
+        for (int n = 0; n < 100_000; n++) {
+            String value;
+            if (n % 2 == 0) {
+                StringBuilder b = new StringBuilder();
+                for (int i = random.nextInt(22); i > 0; i--) {
+                    b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                value = b.toString();
+            } else {
+                // A real shape with random digits, sometimes padded or with a character swapped.
+                StringBuilder b = new StringBuilder();
+                for (char c : shapes[random.nextInt(shapes.length)].toCharArray()) {
+                    b.append(Character.isLetter(c) ? (char) ('0' + random.nextInt(n % 3 == 0 ? 3 : 10)) : c);
+                }
+                if (random.nextInt(4) == 0) {
+                    b.setCharAt(random.nextInt(b.length()), alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                value = (random.nextInt(5) == 0 ? " " : "") + b + (random.nextInt(5) == 0 ? "  " : "");
+            }
+            String repaired = FieldDates.repaired(value);
+            assertThat(FieldDates.normalize(value)).as("normalize [%s]", value).isEqualTo(repaired);
+            if (FieldDates.needsNoRepair(value)) {
+                assertThat(repaired).as("repaired [%s]", value).isEqualTo(value);
+            }
+            FieldDates.Written slow = FieldDates.parse(repaired);
+            LocalDate slowDeadline = repaired.isEmpty() || slow == null || slow.shortYear() ? null : slow.date();
+            assertThat(FieldDates.deadline(value)).as("deadline [%s]", value).isEqualTo(slowDeadline);
+        }
     }
 }
