@@ -15,26 +15,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
 /**
  * The indicators (spec 4.4, 4.5) for another module's screens (the web console): SLA per polo or per angel over a
- * deadline period, productivity per angel or per polo over a visit-date period, and their CSV export. Each call runs the
- * indicator endpoints' own handlers ({@code /api/v1/fieldops/indicators/…}) with the query the API would receive, so a
- * dashboard, its CSV and the API can never disagree on a number, a default period or a rounding. Readers are OPERATOR
+ * deadline period, productivity per angel or per polo over a visit-date period, and their CSV export. Each call asks
+ * {@link IndicatorReports}, which also answers the API ({@code /api/v1/fieldops/indicators/…}), with the query the API
+ * would receive, so a dashboard, its CSV and the API can never disagree on a number, a default period or a rounding. Readers are OPERATOR
  * and AUDITOR (403 otherwise); bad periods are 400 naming the field.
  */
 @Service
 public class FieldopsPortal {
 
-    private final IndicatorController indicators;
+    private final IndicatorReports indicators;
 
-    FieldopsPortal(IndicatorController indicators) {
+    FieldopsPortal(IndicatorReports indicators) {
         this.indicators = indicators;
     }
 
@@ -136,12 +133,10 @@ public class FieldopsPortal {
     private CsvExport csv(Map<String, String> query, boolean decimalComma, boolean sla) {
         query.put("format", "csv");
         query.put("decimalSeparator", decimalComma ? "comma" : "point");
-        ResponseEntity<?> answer = run(() -> sla ? indicators.sla(query, null) : indicators.productivity(query, null));
-        String disposition = answer.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION);
-        String fileName = disposition == null ? "indicators.csv" : ContentDisposition.parse(disposition).getFilename();
-        MediaType type = answer.getHeaders().getContentType();
-        return new CsvExport(fileName == null ? "indicators.csv" : fileName, type == null ? new MediaType("text", "csv") : type,
-                (byte[]) Objects.requireNonNull(answer.getBody()));
+        if (run(() -> sla ? indicators.sla(query, null) : indicators.productivity(query, null)) instanceof IndicatorReports.Csv csv) {
+            return new CsvExport(csv.fileName(), IndicatorReports.TEXT_CSV, csv.content());
+        }
+        throw new IllegalStateException("format=csv answered without a CSV file");
     }
 
     /** The query both endpoints share, after the caller's roles and the period are checked. */
@@ -167,7 +162,7 @@ public class FieldopsPortal {
     }
 
     /** The endpoints' own refusal of a parameter, as the field violation every other module's API gives. */
-    private static ResponseEntity<?> run(Supplier<ResponseEntity<?>> call) {
+    private static IndicatorReports.Report run(Supplier<IndicatorReports.Report> call) {
         try {
             return call.get();
         } catch (FieldopsRefusals.InvalidParameter invalid) {
@@ -180,8 +175,11 @@ public class FieldopsPortal {
                 number(counts, "visited"), (BigDecimal) counts.get("sla"));
     }
 
-    private static Map<String, Object> json(ResponseEntity<?> answer) {
-        return map(answer.getBody());
+    private static Map<String, Object> json(IndicatorReports.Report answer) {
+        if (answer instanceof IndicatorReports.Json json) {
+            return json.body();
+        }
+        throw new IllegalStateException("A JSON indicator query answered with a CSV file");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,20 +1,11 @@
 package dev.quitto.fieldops;
 
-import dev.quitto.fieldops.FieldopsRefusals.InvalidParameter;
-import dev.quitto.fieldops.FieldopsRefusals.NotAcceptable;
-import dev.quitto.fieldops.Indicators.By;
-import dev.quitto.fieldops.Indicators.Order;
-import dev.quitto.fieldops.Indicators.Sort;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
+import dev.quitto.fieldops.IndicatorReports.Csv;
+import dev.quitto.fieldops.IndicatorReports.Json;
+import dev.quitto.fieldops.IndicatorReports.Report;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,328 +21,45 @@ import org.springframework.web.bind.annotation.RestController;
 class IndicatorController {
 
     static final String BASE = "/api/v1/fieldops";
-    private static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-    private final Indicators indicators;
-    private final BusinessCalendar calendar;
-    private final Visits visits;
+    private final IndicatorReports reports;
 
-    IndicatorController(Indicators indicators, BusinessCalendar calendar, Visits visits) {
-        this.indicators = indicators;
-        this.calendar = calendar;
-        this.visits = visits;
-    }
-
-    static boolean wantsCsv(@Nullable String format, @Nullable String accept) {
-        if (format != null && !format.isBlank()) {
-            return switch (format.strip().toLowerCase(Locale.ROOT)) {
-                case "csv" -> true;
-                case "json" -> false;
-                default -> throw new InvalidParameter("format", "must be json or csv");
-            };
-        }
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        List<MediaType> types;
-        try {
-            types = MediaType.parseMediaTypes(accept);
-        } catch (RuntimeException e) {
-            throw new NotAcceptable(accept);
-        }
-        org.springframework.util.MimeTypeUtils.sortBySpecificity(types);
-        for (MediaType type : types) {
-            if (type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType()) {
-                return false;
-            }
-            if (type.isCompatibleWith(TEXT_CSV) && !type.isWildcardType()) {
-                return true;
-            }
-            if (type.isWildcardType() || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)) {
-                return false;
-            }
-        }
-        throw new NotAcceptable(accept);
-    }
-
-    private static By by(@Nullable String by) {
-        if (by == null) {
-            throw new InvalidParameter("by", "is required: angel or polo");
-        }
-        return switch (by.toLowerCase(Locale.ROOT)) {
-            case "angel" -> By.ANGEL;
-            case "polo" -> By.POLO;
-            default -> throw new InvalidParameter("by", "must be angel or polo");
-        };
-    }
-
-    private static Order order(@Nullable String sort, boolean productivity) {
-        if (sort == null) {
-            return new Order(Sort.NAME, false);
-        }
-        String[] parts = sort.split(",", -1);
-        String direction = parts.length == 2 ? parts[1].strip().toLowerCase(Locale.ROOT) : "asc";
-        Sort field = switch (parts[0].strip()) {
-            case "name" -> Sort.NAME;
-            case "sla" -> productivity ? null : Sort.SLA;
-            case "productivity" -> productivity ? Sort.PRODUCTIVITY : null;
-            case "visited", "visits" -> Sort.VISITED;
-            default -> null;
-        };
-        if (field == null || parts.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
-            throw new InvalidParameter("sort", productivity ? "must be name, productivity or visits, optionally with ,asc or ,desc"
-                    : "must be name, sla or visited, optionally with ,asc or ,desc");
-        }
-        return new Order(field, direction.equals("desc"));
-    }
-
-    /** A filter whose deadline range is also narrowed by {@code from}/{@code to}. */
-    private static VisitFilter slaFilter(VisitFilter filter, @Nullable LocalDate from, @Nullable LocalDate to) {
-        LocalDate deadlineFrom = later(filter.deadlineFrom(), from);
-        LocalDate deadlineTo = earlier(filter.deadlineTo(), to);
-        return new VisitFilter(filter.angelKey(), filter.angelId(), filter.poloKey(), filter.poloId(), filter.uf(), filter.clientId(),
-                deadlineFrom, deadlineTo, filter.visitFrom(), filter.visitTo(), filter.statuses(), filter.asOf());
-    }
-
-    private static @Nullable LocalDate later(@Nullable LocalDate a, @Nullable LocalDate b) {
-        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
-    }
-
-    private static @Nullable LocalDate earlier(@Nullable LocalDate a, @Nullable LocalDate b) {
-        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    IndicatorController(IndicatorReports reports) {
+        this.reports = reports;
     }
 
     @GetMapping(BASE + "/indicators/sla")
     ResponseEntity<?> sla(@RequestParam Map<String, String> query, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        Params params = new Params(query);
-        boolean csv = wantsCsv(params.text("format"), accept);
-        By by = by(params.text("by"));
-        LocalDate from = params.date("from");
-        LocalDate to = params.date("to");
-        Params.range("from", from, "to", to);
-        boolean includeOverdue = params.bool("includeOverdue", false);
-        VisitFilter filter = slaFilter(params.filter(visits.today()), from, to);
-        Order order = order(params.text("sort"), false);
-        int page = csv ? 1 : params.integer("page", 1, 1, Integer.MAX_VALUE);
-        int size = csv ? Integer.MAX_VALUE : params.integer("size", 100, 1, 5000);
-        long offset = csv ? 0 : (long) (page - 1) * size;
-        Indicators.SlaResult result = indicators.sla(by, filter, includeOverdue, order, offset, csv ? Integer.MAX_VALUE : size);
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (Indicators.SlaItem item : result.items()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", item.id());
-            row.put("name", item.name());
-            putCounts(row, item.counts(), includeOverdue);
-            items.add(row);
-        }
-        if (csv) {
-            return csv("sla_by_" + by.name().toLowerCase(Locale.ROOT), from, to, List.of("id", "name", "onTime", "late", "overdue", "pending",
-                    "visited", "sla"), items, params.text("decimalSeparator"));
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("by", by.name().toLowerCase(Locale.ROOT));
-        body.put("from", from);
-        body.put("to", to);
-        body.put("periodField", "deadline");
-        body.put("asOf", filter.asOf());
-        body.put("includeOverdue", includeOverdue);
-        Map<String, Object> totals = new LinkedHashMap<>();
-        putCounts(totals, result.totals(), includeOverdue);
-        body.put("totals", totals);
-        paging(body, items, page, size, result.totalItems());
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
-    }
-
-    private static void putCounts(Map<String, Object> row, Indicators.SlaCounts counts, boolean includeOverdue) {
-        row.put("onTime", counts.onTime());
-        row.put("late", counts.late());
-        row.put("overdue", counts.overdue());
-        row.put("pending", counts.pending());
-        row.put("visited", counts.visited());
-        row.put("sla", counts.sla(includeOverdue));
-    }
-
-    private static void paging(Map<String, Object> body, List<Map<String, Object>> items, int page, int size, long totalItems) {
-        body.put("items", items);
-        body.put("page", page);
-        body.put("size", size);
-        body.put("totalItems", totalItems);
-        body.put("totalPages", Math.max(1, (totalItems + size - 1) / size));
-    }
-
-    /** Productivity over a visit-date range; the range defaults to the data's first and last visit dates. */
-    private record Period(LocalDate from, LocalDate to) {
-    }
-
-    private Period period(@Nullable LocalDate from, @Nullable LocalDate to) {
-        LocalDate today = visits.today();
-        if (from != null && to != null) {
-            return new Period(from, to);
-        }
-        LocalDate[] data = indicators.visitDateRange(today);
-        LocalDate start = from != null ? from : data != null ? data[0] : (to != null ? to : today);
-        LocalDate end = to != null ? to : data != null ? data[1] : today;
-        if (start.isAfter(end)) {
-            end = start;
-        }
-        Params.range("from", start, "to", end);
-        return new Period(start, end);
+        return response(reports.sla(query, accept));
     }
 
     @GetMapping(BASE + "/indicators/productivity")
     ResponseEntity<?> productivity(@RequestParam Map<String, String> query,
                                    @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        Params params = new Params(query);
-        boolean csv = wantsCsv(params.text("format"), accept);
-        By by = by(params.text("by"));
-        LocalDate from = params.date("from");
-        LocalDate to = params.date("to");
-        Params.range("from", from, "to", to);
-        VisitFilter given = params.filter(visits.today());
-        Period period = period(later(from, given.visitFrom()), earlier(to, given.visitTo()));
-        VisitFilter filter = new VisitFilter(given.angelKey(), given.angelId(), given.poloKey(), given.poloId(), given.uf(), given.clientId(),
-                given.deadlineFrom(), given.deadlineTo(), period.from(), period.to(), given.statuses(), given.asOf());
-        Order order = order(params.text("sort"), true);
-        int page = csv ? 1 : params.integer("page", 1, 1, Integer.MAX_VALUE);
-        int size = csv ? Integer.MAX_VALUE : params.integer("size", 100, 1, 5000);
-        Indicators.ProductivityResult result = indicators.productivity(by, filter, order, csv ? 0 : (long) (page - 1) * size,
-                csv ? Integer.MAX_VALUE : size);
-        long businessDays = calendar.businessDays(period.from(), period.to());
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (Indicators.ProductivityItem item : result.items()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", item.id());
-            row.put("name", item.name());
-            row.put("visits", item.visits());
-            row.put("activeDays", item.activeDays());
-            row.put("productivity", Indicators.productivity(item.visits(), businessDays));
-            items.add(row);
-        }
-        if (csv) {
-            return csv("productivity_by_" + by.name().toLowerCase(Locale.ROOT), from, to, List.of("id", "name", "visits", "activeDays",
-                    "productivity"), items, params.text("decimalSeparator"));
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("by", by.name().toLowerCase(Locale.ROOT));
-        body.put("from", period.from());
-        body.put("to", period.to());
-        body.put("businessDays", businessDays);
-        Map<String, Object> totals = new LinkedHashMap<>();
-        totals.put("visits", result.visits());
-        totals.put("withVisits", result.withVisits());
-        totals.put("averageProductivity", result.withVisits() == 0 || businessDays == 0 ? null
-                : BigDecimal.valueOf(result.visits()).divide(BigDecimal.valueOf(businessDays * result.withVisits()), 4, java.math.RoundingMode.HALF_UP));
-        body.put("totals", totals);
-        paging(body, items, page, size, result.totalItems());
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
-    }
-
-    /** Every group as {@code ;}-separated UTF-8 with a BOM; {@code decimalSeparator=comma} writes {@code 100,00}. */
-    private static ResponseEntity<byte[]> csv(String name, @Nullable LocalDate from, @Nullable LocalDate to, List<String> columns,
-                                              List<Map<String, Object>> items, @Nullable String decimalSeparator) {
-        boolean comma;
-        if (decimalSeparator == null || decimalSeparator.equalsIgnoreCase("point") || decimalSeparator.equals(".")) {
-            comma = false;
-        } else if (decimalSeparator.equalsIgnoreCase("comma") || decimalSeparator.equals(",")) {
-            comma = true;
-        } else {
-            throw new InvalidParameter("decimalSeparator", "must be point or comma");
-        }
-        StringBuilder out = new StringBuilder("\uFEFF");
-        out.append(String.join(";", columns)).append("\r\n");
-        for (Map<String, Object> item : items) {
-            List<String> cells = new ArrayList<>();
-            for (String column : columns) {
-                Object value = item.get(column);
-                String cell = value == null ? "" : value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
-                if (comma && value instanceof BigDecimal) {
-                    cell = cell.replace('.', ',');
-                }
-                if (cell.contains(";") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-                    cell = "\"" + cell.replace("\"", "\"\"") + "\"";
-                }
-                cells.add(cell);
-            }
-            out.append(String.join(";", cells)).append("\r\n");
-        }
-        String fileName = name + "_" + (from == null ? "all" : from.toString()) + "_" + (to == null ? "all" : to.toString()) + ".csv";
-        return ResponseEntity.ok().contentType(TEXT_CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
-                .body(out.toString().getBytes(StandardCharsets.UTF_8));
+        return response(reports.productivity(query, accept));
     }
 
     @GetMapping(BASE + "/business-days")
     Map<String, Object> businessDays(@RequestParam Map<String, String> query) {
-        Params params = new Params(query);
-        LocalDate from = params.date("from");
-        LocalDate to = params.date("to");
-        if (from == null || to == null) {
-            throw new InvalidParameter(from == null ? "from" : "to", "is required");
-        }
-        Params.range("from", from, "to", to);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", from);
-        body.put("to", to);
-        body.put("businessDays", calendar.businessDays(from, to));
-        body.put("holidays", calendar.holidays(from, to));
-        return body;
+        return reports.businessDays(query);
     }
 
     @GetMapping({AtendimentoController.BASE + "/angel_productivity", AtendimentoController.BASE + "/angel_productivity/"})
     Map<String, Object> seedAngels(@RequestParam Map<String, String> query) {
-        Params params = new Params(query);
-        int atMost = params.integer("at_most", 100, 1, 10_000);
-        LocalDate from = params.date("from");
-        LocalDate to = params.date("to");
-        Params.range("from", from, "to", to);
-        LocalDate today = visits.today();
-        VisitFilter all = slaFilter(VisitFilter.none(today), from, to);
-        Indicators.SlaResult sla = indicators.sla(By.ANGEL, all, false, new Order(Sort.NAME, false), 0, Integer.MAX_VALUE);
-        Period period = period(from, to);
-        VisitFilter visited = new VisitFilter(null, null, null, null, null, null, null, null, period.from(), period.to(), java.util.Set.of(), today);
-        Map<Long, Long> visitsInPeriod = new java.util.HashMap<>();
-        indicators.productivity(By.ANGEL, visited, new Order(Sort.NAME, false), 0, Integer.MAX_VALUE).items()
-                .forEach(item -> visitsInPeriod.put(item.id(), item.visits()));
-        long businessDays = calendar.businessDays(period.from(), period.to());
-        List<Map<String, Object>> data = new ArrayList<>();
-        List<Indicators.SlaItem> sorted = new ArrayList<>(sla.items());
-        sorted.sort(Comparator.comparing((Indicators.SlaItem item) -> item.counts().sla(false), Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(Indicators.SlaItem::name).thenComparing(Indicators.SlaItem::id));
-        for (Indicators.SlaItem item : sorted.subList(0, Math.min(atMost, sorted.size()))) {
-            long inPeriod = visitsInPeriod.getOrDefault(item.id(), 0L);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("angel", item.name());
-            row.put("total_deliveries", item.counts().visited());
-            row.put("on_time_deliveries", item.counts().onTime());
-            row.put("late_deliveries", item.counts().late());
-            row.put("on_time_percentage", item.counts().sla(false));
-            row.put("visits_in_period", inPeriod);
-            row.put("business_days", businessDays);
-            row.put("productivity", Indicators.productivity(inPeriod, businessDays));
-            data.add(row);
-        }
-        return Map.of("total", data.size(), "data", data);
+        return reports.seedAngels(query);
     }
 
     @GetMapping({AtendimentoController.BASE + "/polo_productivity", AtendimentoController.BASE + "/polo_productivity/"})
     Map<String, Object> seedPolos(@RequestParam Map<String, String> query) {
-        Params params = new Params(query);
-        int atMost = params.integer("at_most", 100, 1, 10_000);
-        LocalDate from = params.date("from");
-        LocalDate to = params.date("to");
-        Params.range("from", from, "to", to);
-        VisitFilter all = slaFilter(VisitFilter.none(visits.today()), from, to);
-        Indicators.SlaResult sla = indicators.sla(By.POLO, all, false, new Order(Sort.VISITED, true), 0, atMost);
-        List<Map<String, Object>> data = new ArrayList<>();
-        for (Indicators.SlaItem item : sla.items()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("polo", item.name());
-            row.put("total_deliveries", item.counts().visited());
-            row.put("on_time_deliveries", item.counts().onTime());
-            row.put("late_deliveries", item.counts().late());
-            row.put("on_time_percentage", item.counts().sla(false));
-            data.add(row);
-        }
-        return Map.of("total", data.size(), "data", data);
+        return reports.seedPolos(query);
+    }
+
+    private static ResponseEntity<?> response(Report report) {
+        return switch (report) {
+            case Json json -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.body());
+            case Csv csv -> ResponseEntity.ok().contentType(IndicatorReports.TEXT_CSV)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(csv.fileName()).build().toString())
+                    .body(csv.content());
+        };
     }
 }
