@@ -43,8 +43,9 @@ class AnticipationRepository {
     }
 
     /**
-     * A new PENDING request, its payment's state and its R log row, in one statement: the payment is opened only if it has no open
-     * request and is not due yet; empty when it was not. A second open request on the payment breaks the partial
+     * A new PENDING request, its payment's state and its R log row, in one statement: the payment is opened only if it
+     * has no open request and is not due yet. Empty when it was not, and then the request and log rows the statement
+     * wrote must go with the caller's transaction (it throws). A second open request on the payment breaks the partial
      * unique index: {@link AnticipationExists}. The payment's {@code anticipation_state} and
      * {@code current_anticipation_id} are this repository's to write: they copy the current request's status.
      */
@@ -90,8 +91,8 @@ class AnticipationRepository {
 
     /**
      * Decides a request if it is still PENDING (and, to approve, its new due date is not before {@code notBefore}),
-     * copying the decision onto its payment and writing its A or D log row in the same statement: the conditional update lets exactly one of
-     * concurrent deciders win. Empty when this caller lost.
+     * copying the decision onto its payment and writing its A or D log row in the same statement: the conditional
+     * update lets exactly one of concurrent deciders win. Empty when this caller lost (nothing written).
      */
     Optional<RequestWithSupplier> decide(long id, AnticipationStatus to, LogAction action, long decidedBy, Instant now, @Nullable LocalDate notBefore) {
         return jdbc.sql("""
@@ -111,8 +112,8 @@ class AnticipationRepository {
                             returning id
                         )
                         """ + WITH_SUPPLIER + " from decided r join anticipation_supplier s on s.id = r.supplier_id cross join logged l")
-                .param("id", id).param("to", to.asPaymentState().name()).param("action", action.name()).param("decidedBy", decidedBy).param("now", Timestamp.from(now))
-                .param("notBefore", notBefore)
+                .param("id", id).param("to", to.asPaymentState().name()).param("action", action.name()).param("decidedBy", decidedBy)
+                .param("now", Timestamp.from(now)).param("notBefore", notBefore)
                 .query(AnticipationRepository::withSupplier).optional();
     }
 
