@@ -92,8 +92,19 @@ class ImportController {
     Paged<Map<String, Object>> list(@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable Integer page,
                                     @RequestParam(required = false) @Nullable Integer size) {
         ImportStatus wanted = Imports.status(status);
-        return imports.list(VisitImport.NAME, wanted, PageQuery.of(page, size), ServletUriComponentsBuilder.fromCurrentRequest(), BASE)
+        return imports.list(VisitImport.NAME, wanted, page(page, size), ServletUriComponentsBuilder.fromCurrentRequest(), BASE)
                 .map(ImportController::view);
+    }
+
+    /** {@code page} from 1, {@code size} 1..500 (default 50); anything else is 400 {@code invalid-parameter} (spec 3, 7). */
+    private static PageQuery page(@Nullable Integer page, @Nullable Integer size) {
+        if (page != null && page < 1) {
+            throw new InvalidParameter("page", "must be 1 or more");
+        }
+        if (size != null && (size < 1 || size > PageQuery.MAX_SIZE)) {
+            throw new InvalidParameter("size", "must be between 1 and " + PageQuery.MAX_SIZE);
+        }
+        return PageQuery.of(page, size);
     }
 
     @GetMapping(BASE + "/{id}")
@@ -109,7 +120,7 @@ class ImportController {
         if (format != null && !"json".equalsIgnoreCase(format.strip())) {
             throw invalidFormat();
         }
-        return imports.errors(VisitImport.NAME, id, PageQuery.of(page, size), ServletUriComponentsBuilder.fromCurrentRequest());
+        return imports.errors(VisitImport.NAME, id, page(page, size), ServletUriComponentsBuilder.fromCurrentRequest());
     }
 
     @GetMapping(path = BASE + "/{id}/errors", params = "format=csv")

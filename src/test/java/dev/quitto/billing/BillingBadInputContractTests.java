@@ -188,6 +188,15 @@ class BillingBadInputContractTests {
         assertProblem(auditor.get(path), 400, "invalid-parameter");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/v1/billing/debts?size=500", "/api/v1/billing/imports?size=500", "/api/v1/billing/payments?size=500"})
+    void aListAnswersPagesOfUpTo500(String path) {
+        var response = auditor.get(path);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("size").asInt()).isEqualTo(500);
+    }
+
     @Test
     void anErrorReportParameterOutsideItsRulesIsA400InvalidParameter() {
         String id = billing.importCompleted(HEADER + "Ana Souza,9558,ana@example.com,1,2024-01-19," + p + "\n").get("id").asString();

@@ -407,13 +407,23 @@ class FieldopsBadInputIntegrationTests {
             "/api/v1/fieldops/indicators/sla?by=polo&sort=productivity", "/api/v1/fieldops/indicators/productivity?by=angel&sort=sla",
             "/api/v1/fieldops/indicators/sla?by=polo&includeOverdue=maybe",
             "/api/v1/atendimento/angel_productivity?at_most=0", "/api/v1/atendimento/polo_productivity?at_most=10001",
-            "/api/v1/fieldops/imports?status=DONE"})
+            "/api/v1/fieldops/imports?status=DONE", "/api/v1/fieldops/imports?size=501", "/api/v1/fieldops/imports?size=0",
+            "/api/v1/fieldops/imports?page=0"})
     void aSortPageSizeOrValueOutsideItsListIsInvalidParameter(String path) {
         JsonNode problem = assertProblem(f.auditor.get(path), 400, "invalid-parameter");
 
         if (path.contains("order_by")) {
             assertThat(problem.get("error").asString()).isEqualTo(AtendimentoController.ORDER_BY_ERROR);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/v1/fieldops/visits?size=500", "/api/v1/fieldops/imports?size=500"})
+    void aListAnswersPagesOfUpTo500(String path) {
+        var response = f.auditor.get(path);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("size").asInt()).isEqualTo(500);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** {@code ?page=&size=} of a canonical list: page from 1, size 1..200 (default 50). */
+/** {@code ?page=&size=} of a canonical list: page from 1, size 1..500 (default 50), as every module spec sets it. */
 public record PageQuery(int page, int size) {
 
     public static final int DEFAULT_SIZE = 50;
-    public static final int MAX_SIZE = 200;
+    public static final int MAX_SIZE = 500;
 
     public PageQuery {
         List<FieldViolation> violations = new ArrayList<>();
