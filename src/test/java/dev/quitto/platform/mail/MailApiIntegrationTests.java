@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.quitto.platform.security.Role;
 import dev.quitto.testsupport.Http;
+import dev.quitto.testsupport.LogCapture;
 import dev.quitto.testsupport.QuittoIntegrationTest;
 import dev.quitto.testsupport.TestClock;
 import dev.quitto.testsupport.TestMailServer;
@@ -12,6 +13,7 @@ import dev.quitto.testsupport.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,6 +105,22 @@ class MailApiIntegrationTests {
         assertThat(response.json().get("status").asString()).isEqualTo("PENDING");
         await().atMost(Duration.ofSeconds(15)).until(() -> status(id), "SENT"::equals);
         assertThat(TestMailServer.messagesTo(to)).hasSize(1);
+    }
+
+    @Test
+    void theResendLogLineMasksAnOperatorWhoseLoginIsAnEmailAddress() {
+        UUID id = unknownMail(MailIntegrationTests.recipient());
+        TestUsers.TestUser operator = users.createWithEmail(Role.OPERATOR);
+        String localPart = operator.login().substring(0, operator.login().indexOf('@'));
+
+        List<String> lines;
+        try (LogCapture log = LogCapture.start()) {
+            assertThat(Http.on(port).basic(operator).post("/api/v1/platform/mail/" + id + "/resend", "").status()).isEqualTo(200);
+            lines = log.lines();
+        }
+
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains(id + " ").contains("resent by ***@example.com"));
+        assertThat(lines).noneSatisfy(line -> assertThat(line).contains(localPart));
     }
 
     @Test

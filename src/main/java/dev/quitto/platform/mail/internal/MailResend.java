@@ -1,5 +1,6 @@
 package dev.quitto.platform.mail.internal;
 
+import dev.quitto.platform.privacy.Masked;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ public class MailResend {
         MailView resent = repository.resend(id, clock.instant()).orElseThrow(() -> repository.find(id)
                 .<RuntimeException>map(mail -> new MailNotResendable(id, mail.status()))
                 .orElseGet(() -> new MailNotFound(id)));
-        log.info("Mail {} ({}) PENDING again: resent by {}", id, resent.businessKey(), operator);
+        log.info("Mail {} ({}) PENDING again: resent by {}", id, resent.businessKey(), Masked.emailsIn(operator));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
