@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Billing's configuration ({@code quitto.billing}); validated at start-up, the application refuses to start when invalid.
@@ -78,8 +79,12 @@ public record BillingSettings(@DefaultValue Beneficiary beneficiary,
         }
     }
 
-    /** @param governmentIdPolicy LENIENT (1..14 digits or an alphanumeric CNPJ) or STRICT (a valid CPF or CNPJ) */
-    public record Import(@DefaultValue("LENIENT") GovernmentIdPolicy governmentIdPolicy) {
+    /**
+     * @param governmentIdPolicy LENIENT (1..14 digits or an alphanumeric CNPJ) or STRICT (a valid CPF or CNPJ)
+     * @param maxSize            the largest debt file; larger gets 413 {@code file-too-large} (the platform's
+     *                           {@code quitto.imports.max-size} applies too, whichever is smaller)
+     */
+    public record Import(@DefaultValue("LENIENT") GovernmentIdPolicy governmentIdPolicy, @DefaultValue("1GB") DataSize maxSize) {
     }
 
     public enum GovernmentIdPolicy { LENIENT, STRICT }

@@ -60,6 +60,12 @@ class DebtImportKind implements ImportKind {
         this.jdbc = jdbc;
     }
 
+    /** {@code quitto.billing.import.max-size}. */
+    @Override
+    public long maxSizeBytes() {
+        return settings.import_().maxSize().toBytes();
+    }
+
     @Override
     public String name() {
         return NAME;

@@ -31,8 +31,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Acceptance item 41 of billing.md, the rows of the bad-input table that need an instance configured otherwise: an
- * upload limit of 1 KB, a spool area that counts as full (its reserve is larger than any disk), a webhook secret, and
+ * Acceptance item 41 of billing.md, the rows of the bad-input table that need an instance configured otherwise: a
+ * debt-file limit of 1 KB ({@code quitto.billing.import.max-size}) under a platform limit of 2 KB, a spool area that counts as full (its reserve is larger than any disk), a webhook secret, and
  * finally a database that stops accepting connections. The instance runs on a database of its own in this JVM's
  * PostgreSQL, so that taking its database away touches no other test.
  */
@@ -65,7 +65,8 @@ class BillingServerConditionsIntegrationTests {
         instance = SecondInstance.start("billing-conditions", Clock.fixed(TestClock.START, BusinessTime.ZONE),
                 "--spring.datasource.url=" + databaseUrl.substring(0, databaseUrl.lastIndexOf('/') + 1) + database,
                 "--spring.datasource.username=" + databaseUser, "--spring.datasource.hikari.connection-timeout=1000",
-                "--quitto.imports.max-size=1KB", "--quitto.imports.spool-reserve=1000000TB", "--quitto.billing.webhook.secrets=" + SECRET);
+                "--quitto.imports.max-size=2KB", "--quitto.billing.import.max-size=1KB", "--quitto.imports.spool-reserve=1000000TB",
+                "--quitto.billing.webhook.secrets=" + SECRET);
         int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
         bank = Http.on(port);
         operator = bank.basic(instance.getBean(TestUsers.class).create(Role.OPERATOR).login(), TestUsers.PASSWORD);
@@ -81,10 +82,22 @@ class BillingServerConditionsIntegrationTests {
 
     @Test
     @Order(1)
-    void anUploadLargerThanTheConfiguredMaximumIsA413FileTooLarge() {
+    void aDebtFileLargerThanBillingsMaximumIsA413FileTooLargeBelowThePlatformsLimit() {
         String file = HEADER + ("Ana Souza,9558,ana@example.com,1,2024-01-19,x\n").repeat(30);
+        assertThat(file.length()).isBetween(1025, 2048);
 
         assertProblem(operator.header("Content-Type", "text/csv").post(BillingPaths.SEED_UPLOAD, file), 413, "file-too-large");
+        assertProblem(operator.header("Content-Type", "text/csv").post(BillingPaths.IMPORTS, file), 413, "file-too-large");
+    }
+
+    @Test
+    @Order(1)
+    void aFileOfAKindWithoutALimitOfItsOwnIsHeldToThePlatformsMaximum() {
+        String visits = "id_atendimento;id_cliente;angel;polo;data_limite;data_de_atendimento\n"
+                + "728;592576881;Pedro Ferreira;GO - RIO VERDE;30/06/2021;2021-07-04 09:11:07\n".repeat(40);
+        assertThat(visits.length()).isGreaterThan(2048);
+
+        assertProblem(operator.header("Content-Type", "text/csv").post("/api/v1/fieldops/imports", visits), 413, "file-too-large");
     }
 
     @Test
