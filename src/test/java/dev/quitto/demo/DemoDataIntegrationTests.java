@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,6 +44,15 @@ class DemoDataIntegrationTests {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    JdbcClient sharedDatabase;
+
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
+
+    @Value("${spring.datasource.username}")
+    String databaseUser;
+
     @Test
     void isNotLoadedWithoutTheDemoProfile() {
         assertThat(context.containsBean("billingDemoData")).isFalse();
@@ -52,8 +62,13 @@ class DemoDataIntegrationTests {
 
     @Test
     void demoStartLoadsDebtsPaymentsVisitsAndConsultationsAndARestartAddsNothing() throws IOException {
+        // A database of its own: on the shared one, another test context's import worker (with its own clock, days
+        // before the demo's) could take the demo's import and refuse its visits as in the future.
+        String database = "demo_data_" + UUID.randomUUID().toString().substring(0, 8);
+        sharedDatabase.sql("create database " + database).update();
+        String url = databaseUrl.substring(0, databaseUrl.lastIndexOf('/') + 1) + database;
         Counts first;
-        try (ConfigurableApplicationContext demo = startDemo(DEMO_DAY)) {
+        try (ConfigurableApplicationContext demo = startDemo(DEMO_DAY, url, databaseUser)) {
             JdbcClient jdbc = demo.getBean(JdbcClient.class);
             LocalDate today = BusinessTime.today(Clock.fixed(DEMO_DAY, BusinessTime.ZONE));
 
@@ -87,12 +102,12 @@ class DemoDataIntegrationTests {
             first = counts(jdbc);
         }
 
-        try (ConfigurableApplicationContext restarted = startDemo(DEMO_DAY.plus(Duration.ofDays(1)))) {
+        try (ConfigurableApplicationContext restarted = startDemo(DEMO_DAY.plus(Duration.ofDays(1)), url, databaseUser)) {
             assertThat(counts(restarted.getBean(JdbcClient.class))).isEqualTo(first);
         }
     }
 
-    private static ConfigurableApplicationContext startDemo(Instant now) throws IOException {
+    private static ConfigurableApplicationContext startDemo(Instant now, String databaseUrl, String databaseUser) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -103,7 +118,8 @@ class DemoDataIntegrationTests {
                 .profiles("test", "demo")
                 .initializers(context -> ((GenericApplicationContext) context)
                         .registerBean("instanceClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)))
-                .run("--server.port=" + port, "--quitto.instance-name=demo-data-test");
+                .run("--server.port=" + port, "--quitto.instance-name=demo-data-test", "--spring.datasource.url=" + databaseUrl,
+                        "--spring.datasource.username=" + databaseUser);
     }
 
     private static String importStatus(JdbcClient jdbc, String fileName) {
