@@ -12,6 +12,7 @@ import dev.quitto.testsupport.QuittoIntegrationTest;
 import dev.quitto.testsupport.TestClock;
 import dev.quitto.testsupport.TestMailServer;
 import dev.quitto.testsupport.TestUsers;
+import dev.quitto.testsupport.UnfinishedImports;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -95,6 +96,7 @@ class BillingCrashResumeIntegrationTests {
     @AfterEach
     void cleanUp() throws InterruptedException {
         children.close();
+        UnfinishedImports.abandonThoseUploadedBy(jdbc, operator.login());
         imported.forEach(id -> BillingTestSupport.dropUnsentMail(jdbc, id));
         worker.start();
         TestMailServer.forgetReceivedMessages();

@@ -11,6 +11,7 @@ import dev.quitto.testsupport.Http;
 import dev.quitto.testsupport.QuittoIntegrationTest;
 import dev.quitto.testsupport.TestClock;
 import dev.quitto.testsupport.TestUsers;
+import dev.quitto.testsupport.UnfinishedImports;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -89,11 +90,7 @@ class FieldopsCrashResumeIntegrationTests {
     void cleanUp() throws InterruptedException {
         children.close();
         if (imported != null) {
-            // An import a failed run left unfinished would be taken over by the next instance and stand in the way of its upload.
-            jdbc.sql("""
-                    update platform_import set status = 'FAILED', failure_reason = 'left unfinished by a failed crash test',
-                        lease_owner = null, lease_until = null
-                    where id = :id and status not in ('COMPLETED', 'FAILED')""").param("id", imported).update();
+            UnfinishedImports.abandon(jdbc, imported);
         }
         worker.start();
     }
