@@ -128,20 +128,38 @@ class IndicatorReports {
         return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
     }
 
+    /** What SLA and productivity are both asked: the answer's format, the grouping, the period and the page. */
+    private record IndicatorQuery(Params params, boolean csv, By by, @Nullable LocalDate from, @Nullable LocalDate to, int page, int size) {
+
+        static IndicatorQuery parse(Map<String, String> query, @Nullable String accept) {
+            Params params = new Params(query);
+            boolean csv = wantsCsv(params.text("format"), accept);
+            By by = IndicatorReports.by(params.text("by"));
+            LocalDate from = params.date("from");
+            LocalDate to = params.date("to");
+            Params.range("from", from, "to", to);
+            int page = csv ? 1 : params.integer("page", 1, 1, Integer.MAX_VALUE);
+            int size = csv ? Integer.MAX_VALUE : params.integer("size", 100, 1, 5000);
+            return new IndicatorQuery(params, csv, by, from, to, page, size);
+        }
+
+        /** A CSV file holds every group; JSON one page of them. */
+        long offset() {
+            return csv ? 0 : (long) (page - 1) * size;
+        }
+
+        String fileName(String indicator) {
+            return indicator + "_by_" + by.name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     Report sla(Map<String, String> query, @Nullable String accept) {
-        Params params = new Params(query);
-        boolean csv = wantsCsv(params.text("format"), accept);
-        By by = by(params.text("by"));
-        LocalDate from = params.date("from");
-        LocalDate to = params.date("to");
-        Params.range("from", from, "to", to);
+        IndicatorQuery q = IndicatorQuery.parse(query, accept);
+        Params params = q.params();
         boolean includeOverdue = params.bool("includeOverdue", false);
-        VisitFilter filter = slaFilter(params.filter(visits.today()), from, to);
+        VisitFilter filter = slaFilter(params.filter(visits.today()), q.from(), q.to());
         Order order = order(params.text("sort"), false);
-        int page = csv ? 1 : params.integer("page", 1, 1, Integer.MAX_VALUE);
-        int size = csv ? Integer.MAX_VALUE : params.integer("size", 100, 1, 5000);
-        long offset = csv ? 0 : (long) (page - 1) * size;
-        Indicators.SlaResult result = indicators.sla(by, filter, includeOverdue, order, offset, csv ? Integer.MAX_VALUE : size);
+        Indicators.SlaResult result = indicators.sla(q.by(), filter, includeOverdue, order, q.offset(), q.size());
         List<Map<String, Object>> items = new ArrayList<>();
         for (Indicators.SlaItem item : result.items()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -150,21 +168,21 @@ class IndicatorReports {
             putCounts(row, item.counts(), includeOverdue);
             items.add(row);
         }
-        if (csv) {
-            return csv("sla_by_" + by.name().toLowerCase(Locale.ROOT), from, to, List.of("id", "name", "onTime", "late", "overdue", "pending",
-                    "visited", "sla"), items, params.text("decimalSeparator"));
+        if (q.csv()) {
+            return csv(q.fileName("sla"), q.from(), q.to(), List.of("id", "name", "onTime", "late", "overdue", "pending", "visited", "sla"),
+                    items, params.text("decimalSeparator"));
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("by", by.name().toLowerCase(Locale.ROOT));
-        body.put("from", from);
-        body.put("to", to);
+        body.put("by", q.by().name().toLowerCase(Locale.ROOT));
+        body.put("from", q.from());
+        body.put("to", q.to());
         body.put("periodField", "deadline");
         body.put("asOf", filter.asOf());
         body.put("includeOverdue", includeOverdue);
         Map<String, Object> totals = new LinkedHashMap<>();
         putCounts(totals, result.totals(), includeOverdue);
         body.put("totals", totals);
-        paging(body, items, page, size, result.totalItems());
+        paging(body, items, q.page(), q.size(), result.totalItems());
         return new Json(body);
     }
 
@@ -205,21 +223,14 @@ class IndicatorReports {
     }
 
     Report productivity(Map<String, String> query, @Nullable String accept) {
-        Params params = new Params(query);
-        boolean csv = wantsCsv(params.text("format"), accept);
-        By by = by(params.text("by"));
-        LocalDate from = params.date("from");
-        LocalDate to = params.date("to");
-        Params.range("from", from, "to", to);
+        IndicatorQuery q = IndicatorQuery.parse(query, accept);
+        Params params = q.params();
         VisitFilter given = params.filter(visits.today());
-        Period period = period(later(from, given.visitFrom()), earlier(to, given.visitTo()));
+        Period period = period(later(q.from(), given.visitFrom()), earlier(q.to(), given.visitTo()));
         VisitFilter filter = new VisitFilter(given.angelKey(), given.angelId(), given.poloKey(), given.poloId(), given.uf(), given.clientId(),
                 given.deadlineFrom(), given.deadlineTo(), period.from(), period.to(), given.statuses(), given.asOf());
         Order order = order(params.text("sort"), true);
-        int page = csv ? 1 : params.integer("page", 1, 1, Integer.MAX_VALUE);
-        int size = csv ? Integer.MAX_VALUE : params.integer("size", 100, 1, 5000);
-        Indicators.ProductivityResult result = indicators.productivity(by, filter, order, csv ? 0 : (long) (page - 1) * size,
-                csv ? Integer.MAX_VALUE : size);
+        Indicators.ProductivityResult result = indicators.productivity(q.by(), filter, order, q.offset(), q.size());
         long businessDays = calendar.businessDays(period.from(), period.to());
         List<Map<String, Object>> items = new ArrayList<>();
         for (Indicators.ProductivityItem item : result.items()) {
@@ -231,12 +242,12 @@ class IndicatorReports {
             row.put("productivity", Indicators.productivity(item.visits(), businessDays));
             items.add(row);
         }
-        if (csv) {
-            return csv("productivity_by_" + by.name().toLowerCase(Locale.ROOT), from, to, List.of("id", "name", "visits", "activeDays",
-                    "productivity"), items, params.text("decimalSeparator"));
+        if (q.csv()) {
+            return csv(q.fileName("productivity"), q.from(), q.to(), List.of("id", "name", "visits", "activeDays", "productivity"), items,
+                    params.text("decimalSeparator"));
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("by", by.name().toLowerCase(Locale.ROOT));
+        body.put("by", q.by().name().toLowerCase(Locale.ROOT));
         body.put("from", period.from());
         body.put("to", period.to());
         body.put("businessDays", businessDays);
@@ -246,7 +257,7 @@ class IndicatorReports {
         totals.put("averageProductivity", result.withVisits() == 0 || businessDays == 0 ? null
                 : BigDecimal.valueOf(result.visits()).divide(BigDecimal.valueOf(businessDays * result.withVisits()), 4, java.math.RoundingMode.HALF_UP));
         body.put("totals", totals);
-        paging(body, items, page, size, result.totalItems());
+        paging(body, items, q.page(), q.size(), result.totalItems());
         return new Json(body);
     }
 
