@@ -148,7 +148,7 @@ class IndicatorReports {
             return csv ? 0 : (long) (page - 1) * size;
         }
 
-        String fileName(String indicator) {
+        String csvName(String indicator) {
             return indicator + "_by_" + by.name().toLowerCase(Locale.ROOT);
         }
     }
@@ -169,7 +169,7 @@ class IndicatorReports {
             items.add(row);
         }
         if (q.csv()) {
-            return csv(q.fileName("sla"), q.from(), q.to(), List.of("id", "name", "onTime", "late", "overdue", "pending", "visited", "sla"),
+            return csv(q.csvName("sla"), q.from(), q.to(), List.of("id", "name", "onTime", "late", "overdue", "pending", "visited", "sla"),
                     items, params.text("decimalSeparator"));
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -243,7 +243,7 @@ class IndicatorReports {
             items.add(row);
         }
         if (q.csv()) {
-            return csv(q.fileName("productivity"), q.from(), q.to(), List.of("id", "name", "visits", "activeDays", "productivity"), items,
+            return csv(q.csvName("productivity"), q.from(), q.to(), List.of("id", "name", "visits", "activeDays", "productivity"), items,
                     params.text("decimalSeparator"));
         }
         Map<String, Object> body = new LinkedHashMap<>();
