@@ -18,6 +18,7 @@ import dev.quitto.testsupport.SmtpStub;
 import dev.quitto.testsupport.TestClock;
 import dev.quitto.testsupport.TestMailServer;
 import dev.quitto.testsupport.TestUsers;
+import dev.quitto.testsupport.OwnDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -60,11 +61,8 @@ class BillingMailDispatchIntegrationTests {
     @Autowired
     MailDispatcher dispatcher;
 
-    @Value("${spring.datasource.url}")
-    String databaseUrl;
-
-    @Value("${spring.datasource.username}")
-    String databaseUser;
+    @Autowired
+    Environment environment;
 
     BillingTestSupport billing;
     String p;
@@ -144,8 +142,7 @@ class BillingMailDispatchIntegrationTests {
      */
     @Test
     void fiftyInvoiceMailsAtTenASecondNeedAtLeastFourPointNineSecondsOfThrottleTime() throws Exception {
-        String database = "billing_throttle_" + p;
-        jdbc.sql("create database " + database).update();
+        OwnDatabase database = OwnDatabase.create(jdbc, environment, "billing_throttle");
         List<String> recipients = IntStream.range(0, 50).mapToObj(i -> p + "-throttle-" + i + "@example.com").toList();
         StringBuilder file = new StringBuilder(HEADER);
         for (int i = 0; i < recipients.size(); i++) {
@@ -154,9 +151,7 @@ class BillingMailDispatchIntegrationTests {
         FakeTicker ticker = new FakeTicker();
         List<OffsetDateTime> sentAt;
         try (var throttled = SecondInstance.start("billing-throttled", ticker.clock(TestClock.START, BusinessTime.ZONE), List.of(ticker),
-                "--quitto.mail.rate-per-second=10", "--quitto.mail.workers=1",
-                "--spring.datasource.url=" + databaseUrl.substring(0, databaseUrl.lastIndexOf('/') + 1) + database,
-                "--spring.datasource.username=" + databaseUser)) {
+                database.arguments("--quitto.mail.rate-per-second=10", "--quitto.mail.workers=1"))) {
             try (InputStream csv = new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8))) {
                 throttled.getBean(Imports.class).accept(throttled.getBean(DebtImportKind.class), csv, "fifty.csv",
                         new ImportOptions(StandardCharsets.UTF_8, ','), BillingPaths.IMPORTS);

@@ -11,6 +11,7 @@ import dev.quitto.testsupport.QuittoIntegrationTest;
 import dev.quitto.testsupport.SecondInstance;
 import dev.quitto.testsupport.TestClock;
 import dev.quitto.testsupport.TestUsers;
+import dev.quitto.testsupport.OwnDatabase;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -25,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -47,26 +48,20 @@ class BillingServerConditionsIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    @Value("${spring.datasource.url}")
-    String databaseUrl;
-
-    @Value("${spring.datasource.username}")
-    String databaseUser;
+    @Autowired
+    Environment environment;
 
     ConfigurableApplicationContext instance;
-    String database;
+    OwnDatabase database;
     Http bank;
     Http operator;
 
     @BeforeAll
     void startAnInstanceOnADatabaseOfItsOwn() {
-        database = "billing_conditions_" + BillingTestSupport.unique();
-        jdbc.sql("create database " + database).update();
+        database = OwnDatabase.create(jdbc, environment, "billing_conditions");
         instance = SecondInstance.start("billing-conditions", Clock.fixed(TestClock.START, BusinessTime.ZONE),
-                "--spring.datasource.url=" + databaseUrl.substring(0, databaseUrl.lastIndexOf('/') + 1) + database,
-                "--spring.datasource.username=" + databaseUser, "--spring.datasource.hikari.connection-timeout=1000",
-                "--quitto.imports.max-size=2KB", "--quitto.billing.import.max-size=1KB", "--quitto.imports.spool-reserve=1000000TB",
-                "--quitto.billing.webhook.secrets=" + SECRET);
+                database.arguments("--spring.datasource.hikari.connection-timeout=1000", "--quitto.imports.max-size=2KB",
+                        "--quitto.billing.import.max-size=1KB", "--quitto.imports.spool-reserve=1000000TB", "--quitto.billing.webhook.secrets=" + SECRET));
         int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
         bank = Http.on(port);
         operator = bank.basic(instance.getBean(TestUsers.class).create(Role.OPERATOR).login(), TestUsers.PASSWORD);
@@ -77,7 +72,7 @@ class BillingServerConditionsIntegrationTests {
         if (instance != null) {
             instance.close();
         }
-        jdbc.sql("alter database " + database + " with allow_connections true").update();
+        jdbc.sql("alter database " + database.name() + " with allow_connections true").update();
     }
 
     @Test
@@ -122,8 +117,8 @@ class BillingServerConditionsIntegrationTests {
     @Test
     @Order(4)
     void aRequestWhileTheDatabaseIsUnavailableIsA503WithRetryAfter() {
-        jdbc.sql("alter database " + database + " with allow_connections false").update();
-        jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity where datname = :database").param("database", database).query().listOfRows();
+        jdbc.sql("alter database " + database.name() + " with allow_connections false").update();
+        jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity where datname = :database").param("database", database.name()).query().listOfRows();
         String body = PAYMENT.replace("8291", "8292");
         long now = TestClock.START.getEpochSecond();
 

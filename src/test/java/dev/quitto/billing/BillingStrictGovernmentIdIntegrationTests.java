@@ -11,6 +11,7 @@ import dev.quitto.testsupport.QuittoIntegrationTest;
 import dev.quitto.testsupport.SecondInstance;
 import dev.quitto.testsupport.TestClock;
 import dev.quitto.testsupport.TestUsers;
+import dev.quitto.testsupport.OwnDatabase;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -37,26 +38,20 @@ class BillingStrictGovernmentIdIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    @Value("${spring.datasource.url}")
-    String databaseUrl;
-
-    @Value("${spring.datasource.username}")
-    String databaseUser;
+    @Autowired
+    Environment environment;
 
     ConfigurableApplicationContext strict;
-    String database;
+    OwnDatabase database;
     BillingTestSupport billing;
     String p;
 
     @BeforeAll
     void startAStrictInstanceOnADatabaseOfItsOwn() {
         p = BillingTestSupport.unique();
-        database = "billing_strict_" + p;
-        jdbc.sql("create database " + database).update();
+        database = OwnDatabase.create(jdbc, environment, "billing_strict");
         strict = SecondInstance.start("billing-strict", Clock.fixed(TestClock.START, BusinessTime.ZONE),
-                "--spring.datasource.url=" + databaseUrl.substring(0, databaseUrl.lastIndexOf('/') + 1) + database,
-                "--spring.datasource.username=" + databaseUser, "--quitto.billing.import.government-id-policy=STRICT",
-                "--quitto.billing.mail.auto-startup=false");
+                database.arguments("--quitto.billing.import.government-id-policy=STRICT", "--quitto.billing.mail.auto-startup=false"));
         int port = ((WebServerApplicationContext) strict).getWebServer().getPort();
         billing = new BillingTestSupport(Http.on(port).basic(strict.getBean(TestUsers.class).create(Role.OPERATOR).login(), TestUsers.PASSWORD), port);
     }
@@ -66,7 +61,7 @@ class BillingStrictGovernmentIdIntegrationTests {
         if (strict != null) {
             strict.close();
         }
-        jdbc.sql("drop database if exists " + database + " with (force)").update();
+        database.drop(jdbc);
     }
 
     @Test

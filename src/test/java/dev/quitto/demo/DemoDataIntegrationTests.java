@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.quitto.QuittoApplication;
 import dev.quitto.platform.time.BusinessTime;
+import dev.quitto.testsupport.OwnDatabase;
 import dev.quitto.testsupport.QuittoIntegrationTest;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -20,11 +21,11 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -47,11 +48,8 @@ class DemoDataIntegrationTests {
     @Autowired
     JdbcClient sharedDatabase;
 
-    @Value("${spring.datasource.url}")
-    String databaseUrl;
-
-    @Value("${spring.datasource.username}")
-    String databaseUser;
+    @Autowired
+    Environment environment;
 
     @Test
     void isNotLoadedWithoutTheDemoProfile() {
@@ -64,11 +62,9 @@ class DemoDataIntegrationTests {
     void demoStartLoadsDebtsPaymentsVisitsAndConsultationsAndARestartAddsNothing() throws IOException {
         // A database of its own: on the shared one, another test context's import worker (with its own clock, days
         // before the demo's) could take the demo's import and refuse its visits as in the future.
-        String database = "demo_data_" + UUID.randomUUID().toString().substring(0, 8);
-        sharedDatabase.sql("create database " + database).update();
-        String url = databaseUrl.substring(0, databaseUrl.lastIndexOf('/') + 1) + database;
+        OwnDatabase database = OwnDatabase.create(sharedDatabase, environment, "demo_data");
         Counts first;
-        try (ConfigurableApplicationContext demo = startDemo(DEMO_DAY, url, databaseUser)) {
+        try (ConfigurableApplicationContext demo = startDemo(DEMO_DAY, database)) {
             JdbcClient jdbc = demo.getBean(JdbcClient.class);
             LocalDate today = BusinessTime.today(Clock.fixed(DEMO_DAY, BusinessTime.ZONE));
 
@@ -102,12 +98,12 @@ class DemoDataIntegrationTests {
             first = counts(jdbc);
         }
 
-        try (ConfigurableApplicationContext restarted = startDemo(DEMO_DAY.plus(Duration.ofDays(1)), url, databaseUser)) {
+        try (ConfigurableApplicationContext restarted = startDemo(DEMO_DAY.plus(Duration.ofDays(1)), database)) {
             assertThat(counts(restarted.getBean(JdbcClient.class))).isEqualTo(first);
         }
     }
 
-    private static ConfigurableApplicationContext startDemo(Instant now, String databaseUrl, String databaseUser) throws IOException {
+    private static ConfigurableApplicationContext startDemo(Instant now, OwnDatabase database) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -118,8 +114,7 @@ class DemoDataIntegrationTests {
                 .profiles("test", "demo")
                 .initializers(context -> ((GenericApplicationContext) context)
                         .registerBean("instanceClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)))
-                .run("--server.port=" + port, "--quitto.instance-name=demo-data-test", "--spring.datasource.url=" + databaseUrl,
-                        "--spring.datasource.username=" + databaseUser);
+                .run(database.arguments("--server.port=" + port, "--quitto.instance-name=demo-data-test"));
     }
 
     private static String importStatus(JdbcClient jdbc, String fileName) {

@@ -10,6 +10,7 @@ import dev.quitto.testsupport.QuittoIntegrationTest;
 import dev.quitto.testsupport.SecondInstance;
 import dev.quitto.testsupport.TestClock;
 import dev.quitto.testsupport.TestUsers;
+import dev.quitto.testsupport.OwnDatabase;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -49,29 +50,24 @@ class FieldopsServerConditionsIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    @Value("${spring.datasource.url}")
-    String databaseUrl;
-
-    @Value("${spring.datasource.username}")
-    String databaseUser;
+    @Autowired
+    Environment environment;
 
     @Value("${quitto.data-dir}")
     String dataDir;
 
     ConfigurableApplicationContext instance;
     JdbcClient instanceJdbc;
-    String database;
+    OwnDatabase database;
     int port;
     Http operator;
 
     @BeforeAll
     void startAnInstanceOnADatabaseOfItsOwn() {
-        database = "fieldops_conditions_" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.sql("create database " + database).update();
+        database = OwnDatabase.create(jdbc, environment, "fieldops_conditions");
         instance = SecondInstance.start("fieldops-conditions", Clock.fixed(TestClock.START, BusinessTime.ZONE),
-                "--spring.datasource.url=" + databaseUrl.substring(0, databaseUrl.lastIndexOf('/') + 1) + database,
-                "--spring.datasource.username=" + databaseUser, "--spring.datasource.hikari.connection-timeout=1000",
-                "--quitto.fieldops.import.max-size=1KB", "--quitto.imports.spool-reserve=1000000TB");
+                database.arguments("--spring.datasource.hikari.connection-timeout=1000", "--quitto.fieldops.import.max-size=1KB",
+                        "--quitto.imports.spool-reserve=1000000TB"));
         port = ((WebServerApplicationContext) instance).getWebServer().getPort();
         instanceJdbc = instance.getBean(JdbcClient.class);
         operator = Http.on(port).basic(instance.getBean(TestUsers.class).create(Role.OPERATOR).login(), TestUsers.PASSWORD);
@@ -82,7 +78,7 @@ class FieldopsServerConditionsIntegrationTests {
         if (instance != null) {
             instance.close();
         }
-        jdbc.sql("alter database " + database + " with allow_connections true").update();
+        jdbc.sql("alter database " + database.name() + " with allow_connections true").update();
     }
 
     @Test
@@ -119,8 +115,8 @@ class FieldopsServerConditionsIntegrationTests {
     @Test
     @Order(3)
     void requestsWhileTheDatabaseIsUnavailableAreA503WithRetryAfter() {
-        jdbc.sql("alter database " + database + " with allow_connections false").update();
-        jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity where datname = :database").param("database", database).query().listOfRows();
+        jdbc.sql("alter database " + database.name() + " with allow_connections false").update();
+        jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity where datname = :database").param("database", database.name()).query().listOfRows();
 
         List<Http.Response> responses = List.of(
                 operator.get(VisitController.BASE),

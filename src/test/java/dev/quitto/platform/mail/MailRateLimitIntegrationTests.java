@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.quitto.platform.time.BusinessTime;
+import dev.quitto.testsupport.OwnDatabase;
 import dev.quitto.testsupport.QuittoIntegrationTest;
 import dev.quitto.testsupport.SecondInstance;
 import dev.quitto.testsupport.TestMailServer;
@@ -15,7 +16,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,11 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @QuittoIntegrationTest
 class MailRateLimitIntegrationTests {
 
-    @Value("${spring.datasource.url}")
-    String url;
-
-    @Value("${spring.datasource.username}")
-    String username;
+    @Autowired
+    Environment environment;
 
     @Autowired
     JdbcClient jdbc;
@@ -39,12 +37,10 @@ class MailRateLimitIntegrationTests {
     @Test
     void sendsTwentyMessagesNoFasterThanFiveASecond() {
         String run = UUID.randomUUID().toString();
-        String database = "mail_rate_" + run.substring(0, 8);
-        jdbc.sql("create database " + database).update();
+        OwnDatabase database = OwnDatabase.create(jdbc, environment, "mail_rate");
         List<String> recipients = IntStream.range(0, 20).mapToObj(i -> MailIntegrationTests.recipient()).toList();
         List<OffsetDateTime> sentAt;
-        try (var limited = SecondInstance.start("rate-limited", Clock.system(BusinessTime.ZONE), "--quitto.mail.rate-per-second=5",
-                "--spring.datasource.url=" + url.substring(0, url.lastIndexOf('/') + 1) + database, "--spring.datasource.username=" + username)) {
+        try (var limited = SecondInstance.start("rate-limited", Clock.system(BusinessTime.ZONE), database.arguments("--quitto.mail.rate-per-second=5"))) {
             Mail mail = limited.getBean(Mail.class);
             JdbcClient own = limited.getBean(JdbcClient.class);
             limited.getBean(TransactionTemplate.class).executeWithoutResult(status -> mail.enqueueAll(recipients.stream()
