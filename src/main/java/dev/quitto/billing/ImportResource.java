@@ -9,10 +9,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** The import resource of billing.md 3: the platform's import view with billing's links. */
+/**
+ * The import resource of billing.md 3: the platform's import view with billing's links, and when the platform's daily
+ * purge deleted its error report ({@code errorReportPurgedAt}, null until then).
+ */
 record ImportResource(UUID id, ImportStatus status, String fileName, long sizeBytes, String sha256, OffsetDateTime createdAt,
                       @Nullable OffsetDateTime startedAt, @Nullable OffsetDateTime finishedAt, Progress progress,
-                      Map<String, Long> counts, List<String> ignoredColumns, @Nullable String failureReason, Map<String, String> links) {
+                      Map<String, Long> counts, List<String> ignoredColumns, @Nullable String failureReason,
+                      @Nullable OffsetDateTime errorReportPurgedAt, Map<String, String> links) {
 
     record Progress(int percent, long bytesRead) {
     }
@@ -22,6 +26,6 @@ record ImportResource(UUID id, ImportStatus status, String fileName, long sizeBy
         links.put("debts", BillingPaths.DEBTS + "?importId=" + view.id());
         return new ImportResource(view.id(), view.status(), view.fileName(), view.sizeBytes(), view.sha256(), view.createdAt(),
                 view.startedAt(), view.finishedAt(), new Progress(view.progress().percent(), view.progress().bytesRead()),
-                view.counts(), view.ignoredColumns(), view.failureReason(), links);
+                view.counts(), view.ignoredColumns(), view.failureReason(), view.errorReportPurgedAt(), links);
     }
 }

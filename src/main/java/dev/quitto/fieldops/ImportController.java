@@ -212,6 +212,7 @@ class ImportController {
         body.put("ignoredColumns", view.ignoredColumns());
         body.put("possiblyTruncated", count(view, "rowsRead") == SPREADSHEET_ROW_CAP);
         body.put("failureReason", view.failureReason());
+        body.put("errorReportPurgedAt", view.errorReportPurgedAt());
         body.put("links", view.links());
         return body;
     }

@@ -219,6 +219,24 @@ class ImportRepository {
                 .param("now", Timestamp.from(now)).update();
     }
 
+    /**
+     * Deletes the error reports of imports that finished before {@code cutoff} and marks each import purged at {@code now};
+     * answers how many imports lost their report. One statement, so an import is never marked without its entries gone.
+     */
+    int purgeErrorReports(Instant cutoff, Instant now) {
+        return jdbc.sql("""
+                        with purged as (
+                            update platform_import set error_report_purged_at = :now
+                            where status in ('COMPLETED', 'FAILED') and finished_at < :cutoff and error_report_purged_at is null
+                              and error_entries > 0
+                            returning id),
+                        deleted as (
+                            delete from platform_import_error e using purged p where e.import_id = p.id)
+                        select count(*) from purged
+                        """)
+                .param("cutoff", Timestamp.from(cutoff)).param("now", Timestamp.from(now)).query(Integer.class).single();
+    }
+
     /** Gives the import back at once (this instance stops), so that any instance may take it over without waiting for the lease. */
     void release(UUID id, String owner) {
         jdbc.sql("update platform_import set lease_until = now() where id = :id and lease_owner = :owner and status in ('PARSING', 'APPLYING')")
@@ -242,7 +260,8 @@ class ImportRepository {
                 rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
                 rs.getLong("bytes_read"), rs.getLong("rows_read"), rs.getLong("accepted"), rs.getLong("duplicates"), rs.getLong("rejected"),
                 json.readValue(rs.getString("extra_counts"), COUNTS), rs.getLong("error_entries"), strings(rs.getArray("ignored_columns")),
-                rs.getInt("attempts"), rs.getString("lease_owner"), rs.getString("failure_reason"));
+                rs.getInt("attempts"), rs.getString("lease_owner"), rs.getString("failure_reason"),
+                instant(rs.getTimestamp("error_report_purged_at")));
     }
 
     private static ImportErrorView error(ResultSet rs, int rowNum) throws SQLException {

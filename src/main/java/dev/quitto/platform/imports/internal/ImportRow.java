@@ -15,7 +15,7 @@ record ImportRow(UUID id, String kind, ImportStatus status, String fileName, lon
                  char delimiter, String charset, @Nullable String uploadedBy, Instant createdAt, @Nullable Instant startedAt,
                  @Nullable Instant finishedAt, long bytesRead, long rowsRead, long accepted, long duplicates, long rejected,
                  Map<String, Long> extraCounts, long errorEntries, List<String> ignoredColumns, int attempts,
-                 @Nullable String leaseOwner, @Nullable String failureReason) {
+                 @Nullable String leaseOwner, @Nullable String failureReason, @Nullable Instant errorReportPurgedAt) {
 
     ImportView toView(String basePath) {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -29,7 +29,7 @@ record ImportRow(UUID id, String kind, ImportStatus status, String fileName, lon
                 BusinessTime.render(createdAt), startedAt == null ? null : BusinessTime.render(startedAt),
                 finishedAt == null ? null : BusinessTime.render(finishedAt),
                 new ImportView.Progress(percent(), status == ImportStatus.COMPLETED ? sizeBytes : bytesRead, rowsRead),
-                counts, ignoredColumns, failureReason, links(self));
+                counts, ignoredColumns, failureReason, errorReportPurgedAt == null ? null : BusinessTime.render(errorReportPurgedAt), links(self));
     }
 
     private static Map<String, String> links(String self) {

@@ -22,6 +22,10 @@ import org.springframework.util.unit.DataSize;
  * @param copyBuffer      bytes buffered before they go to PostgreSQL's {@code COPY}
  * @param autoStartup     whether the worker starts with the application
  * @param instanceId      this instance's name in {@code lease_owner}; generated when blank
+ * @param errorReportRetention how long after an import finished its error report is kept
+ *                        ({@code QUITTO_IMPORT_ERROR_REPORT_RETENTION}, default 30d); the counts are kept for good
+ * @param errorReportPurgeCron when the purge runs ({@code QUITTO_IMPORT_ERROR_REPORT_PURGE_CRON}, default daily at 03:17
+ *                        business time; {@code -} disables it)
  */
 @ConfigurationProperties("quitto.imports")
 public record ImportSettings(@DefaultValue("1GB") DataSize maxSize,
@@ -34,5 +38,13 @@ public record ImportSettings(@DefaultValue("1GB") DataSize maxSize,
                              @DefaultValue("1s") Duration progressInterval,
                              @DefaultValue("8MB") DataSize copyBuffer,
                              @DefaultValue("true") boolean autoStartup,
-                             @Nullable String instanceId) {
+                             @Nullable String instanceId,
+                             @DefaultValue("30d") Duration errorReportRetention,
+                             @DefaultValue("0 17 3 * * *") String errorReportPurgeCron) {
+
+    public ImportSettings {
+        if (!errorReportRetention.isPositive()) {
+            throw new IllegalArgumentException("quitto.imports.error-report-retention must be positive, got " + errorReportRetention);
+        }
+    }
 }
