@@ -65,11 +65,12 @@ public class BillingPortal {
 
     /**
      * An import of a debts file. {@code rejected} counts every rejected row, {@code conflicts} among them (known once
-     * {@code COMPLETED}); {@code rowsRead = accepted + duplicates + rejected} once completed.
+     * {@code COMPLETED}, read from the error report: null once the daily purge deleted it, {@code errorReportPurgedAt});
+     * {@code rowsRead = accepted + duplicates + rejected} once completed.
      */
     public record DebtImport(UUID id, ImportStatus status, String fileName, long sizeBytes, Instant createdAt, @Nullable Instant startedAt,
-                             @Nullable Instant finishedAt, int percent, long rowsRead, long accepted, long duplicates, long conflicts,
-                             long rejected, List<String> ignoredColumns, @Nullable String failureReason) {
+                             @Nullable Instant finishedAt, int percent, long rowsRead, long accepted, long duplicates, @Nullable Long conflicts,
+                             long rejected, List<String> ignoredColumns, @Nullable String failureReason, @Nullable Instant errorReportPurgedAt) {
 
         public DebtImport {
             ignoredColumns = List.copyOf(ignoredColumns);
@@ -209,13 +210,15 @@ public class BillingPortal {
     private DebtImport debtImport(ImportView view) {
         Map<String, Long> counts = view.counts();
         long rejected = counts.getOrDefault("rejected", 0L);
-        long conflicts = view.status() == ImportStatus.COMPLETED && rejected > 0
+        Long conflicts = view.errorReportPurgedAt() != null ? null
+                : view.status() == ImportStatus.COMPLETED && rejected > 0
                 ? imports.errorsByReason(DebtImportKind.NAME, view.id().toString()).entrySet().stream()
                         .filter(reason -> CONFLICTS.contains(reason.getKey())).mapToLong(Map.Entry::getValue).sum()
-                : 0;
+                : 0L;
         return new DebtImport(view.id(), view.status(), view.fileName(), view.sizeBytes(), view.createdAt().toInstant(), instant(view.startedAt()),
                 instant(view.finishedAt()), view.progress().percent(), counts.getOrDefault("rowsRead", 0L), counts.getOrDefault("accepted", 0L),
-                counts.getOrDefault("duplicates", 0L), conflicts, rejected, view.ignoredColumns(), view.failureReason());
+                counts.getOrDefault("duplicates", 0L), conflicts, rejected, view.ignoredColumns(), view.failureReason(),
+                instant(view.errorReportPurgedAt()));
     }
 
     private static Debt debt(DebtRow row, LocalDate today) {

@@ -84,7 +84,7 @@ class BillingPortalIntegrationTests {
 
         assertThat(seen.accepted()).isEqualTo(1);
         assertThat(seen.duplicates()).isEqualTo(1);
-        assertThat(seen.conflicts()).isEqualTo(2);
+        assertThat(seen.conflicts()).isEqualTo(2L);
         assertThat(seen.rejected()).isEqualTo(3);
         assertThat(seen.rowsRead()).isEqualTo(5);
     }

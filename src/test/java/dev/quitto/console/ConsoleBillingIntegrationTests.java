@@ -3,6 +3,7 @@ package dev.quitto.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.quitto.platform.imports.internal.ErrorReportPurge;
 import dev.quitto.platform.security.Role;
 import dev.quitto.testsupport.Http;
 import dev.quitto.testsupport.QuittoIntegrationTest;
@@ -41,6 +42,8 @@ class ConsoleBillingIntegrationTests {
     TestUsers users;
     @Autowired
     TestClock clock;
+    @Autowired
+    ErrorReportPurge purge;
 
     ConsoleFixture fixture;
 
@@ -65,6 +68,22 @@ class ConsoleBillingIntegrationTests {
     private String completed(ConsoleSession console, String importId) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> console.get(IMPORTS + "/" + importId + "/progress").body(), body -> body.contains("data-status=\"COMPLETED\""));
+    }
+
+    @Test
+    void anImportWhoseErrorReportWasDeletedSaysSoInsteadOfOfferingTheReportOrCountingConflicts() {
+        ConsoleSession console = operator();
+        String id = upload(console, "old.csv", BillingFiles.withEveryOutcome(BillingFiles.unique(), 3));
+        assertThat(completed(console, id)).contains("id=\"count-conflicts\">1<", "id=\"error-report\"");
+        jdbc.sql("update platform_import set finished_at = :finished where id = :id")
+                .param("finished", java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(31)))).param("id", java.util.UUID.fromString(id)).update();
+
+        purge.purgeExpired();
+
+        String progress = console.get(IMPORTS + "/" + id + "/progress").body();
+        assertThat(progress).contains("id=\"count-rejected\">2<", "id=\"count-conflicts\">—<", "id=\"error-report-deleted\"")
+                .doesNotContain("id=\"error-report\"");
+        assertThat(console.get(IMPORTS).body()).doesNotContain("/console/operator/billing/imports/" + id + "/errors.csv");
     }
 
     private long importsCount() {

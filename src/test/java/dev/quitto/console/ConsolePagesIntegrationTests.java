@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.quitto.platform.delivery.Deliveries;
 import dev.quitto.platform.delivery.DeliveryState;
 import dev.quitto.platform.delivery.OutboundDelivery;
+import dev.quitto.platform.imports.internal.ErrorReportPurge;
 import dev.quitto.platform.mail.Mail;
 import dev.quitto.platform.mail.MailContent;
 import dev.quitto.platform.mail.MailMessage;
@@ -52,6 +53,8 @@ class ConsolePagesIntegrationTests {
     Mail mail;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    ErrorReportPurge purge;
 
     ConsoleFixture fixture;
 
@@ -272,5 +275,23 @@ class ConsolePagesIntegrationTests {
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.header("Content-Type")).startsWith("text/csv");
         assertThat(report.body()).startsWith("line,column,reason,message,value").contains("3,name");
+    }
+
+    @Test
+    void anImportWhoseErrorReportWasDeletedSaysSoInItsRow() {
+        var operator = fixture.operator();
+        String p = "c" + UUID.randomUUID().toString().substring(0, 8);
+        String csv = "id,name,email,amount\n" + p + "-1,,bad@example.com,5.00\n";
+        String id = Http.on(port).basic(operator).header("Content-Type", "text/csv")
+                .post("/api/v1/test/imports/people", csv.getBytes(StandardCharsets.UTF_8)).json().get("id").asString();
+        ConsoleSession console = new ConsoleSession(port).signIn(operator.login(), TestUsers.PASSWORD);
+        await().atMost(Duration.ofSeconds(30)).until(() -> console.get("/console/operator/imports/" + id + "/row").body().contains("COMPLETED"));
+        jdbc.sql("update platform_import set finished_at = :finished where id = :id")
+                .param("finished", java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(31)))).param("id", UUID.fromString(id)).update();
+
+        purge.purgeExpired();
+
+        String row = console.get("/console/operator/imports/" + id + "/row").body();
+        assertThat(row).contains(">deleted<").doesNotContain("errors.csv");
     }
 }
