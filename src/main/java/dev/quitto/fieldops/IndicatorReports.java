@@ -309,13 +309,25 @@ class IndicatorReports {
         return body;
     }
 
+    /** What the seed's two indicator answers are asked: how many groups at most, and the period. */
+    private record SeedQuery(int atMost, @Nullable LocalDate from, @Nullable LocalDate to) {
+
+        static SeedQuery parse(Map<String, String> query) {
+            Params params = new Params(query);
+            int atMost = params.integer("at_most", 100, 1, 10_000);
+            LocalDate from = params.date("from");
+            LocalDate to = params.date("to");
+            Params.range("from", from, "to", to);
+            return new SeedQuery(atMost, from, to);
+        }
+    }
+
     /** The seed's {@code angel_productivity}: SLA and productivity per angel, best SLA first. */
     Map<String, Object> seedAngels(Map<String, String> query) {
-        Params params = new Params(query);
-        int atMost = params.integer("at_most", 100, 1, 10_000);
-        LocalDate from = params.date("from");
-        LocalDate to = params.date("to");
-        Params.range("from", from, "to", to);
+        SeedQuery q = SeedQuery.parse(query);
+        int atMost = q.atMost();
+        LocalDate from = q.from();
+        LocalDate to = q.to();
         LocalDate today = visits.today();
         VisitFilter all = slaFilter(VisitFilter.none(today), from, to);
         Indicators.SlaResult sla = indicators.sla(By.ANGEL, all, false, new Order(Sort.NAME, false), 0, Integer.MAX_VALUE);
@@ -347,13 +359,9 @@ class IndicatorReports {
 
     /** The seed's {@code polo_productivity}: SLA per polo, most visits first. */
     Map<String, Object> seedPolos(Map<String, String> query) {
-        Params params = new Params(query);
-        int atMost = params.integer("at_most", 100, 1, 10_000);
-        LocalDate from = params.date("from");
-        LocalDate to = params.date("to");
-        Params.range("from", from, "to", to);
-        VisitFilter all = slaFilter(VisitFilter.none(visits.today()), from, to);
-        Indicators.SlaResult sla = indicators.sla(By.POLO, all, false, new Order(Sort.VISITED, true), 0, atMost);
+        SeedQuery q = SeedQuery.parse(query);
+        VisitFilter all = slaFilter(VisitFilter.none(visits.today()), q.from(), q.to());
+        Indicators.SlaResult sla = indicators.sla(By.POLO, all, false, new Order(Sort.VISITED, true), 0, q.atMost());
         List<Map<String, Object>> data = new ArrayList<>();
         for (Indicators.SlaItem item : sla.items()) {
             Map<String, Object> row = new LinkedHashMap<>();

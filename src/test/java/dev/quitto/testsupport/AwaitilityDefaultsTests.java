@@ -3,6 +3,8 @@ package dev.quitto.testsupport;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Fails, as CI of 2026-12-03 did, when {@link AwaitilityDefaults} is not registered as a launcher session listener. */
@@ -10,18 +12,22 @@ class AwaitilityDefaultsTests {
 
     @Test
     void anExceptionAnotherThreadLeavesUncaughtDoesNotFailAnAwaitOnSomethingElse() {
+        CountDownLatch awaiting = new CountDownLatch(1);
         Thread connectionHandler = new Thread(() -> {
             try {
-                Thread.sleep(200);
+                awaiting.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             throw new IllegalStateException("Unexpected error handling connection (thrown on purpose by this test)");
         });
-        long startedAt = System.nanoTime();
         connectionHandler.start();
+        AtomicInteger pollsAfterTheThreadDied = new AtomicInteger();
 
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
-                .until(() -> System.nanoTime() - startedAt > Duration.ofMillis(500).toNanos());
+        // The thread throws once the await is polling; the await goes on for a few polls after the thread died.
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            awaiting.countDown();
+            return connectionHandler.getState() == Thread.State.TERMINATED && pollsAfterTheThreadDied.incrementAndGet() > 3;
+        });
     }
 }
